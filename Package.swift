@@ -1,0 +1,75 @@
+// swift-tools-version:6.1
+// Cairn: a mail archiver and mail search tool. See ARCHITECTURE in README.md for the module arrows;
+// Tools/check-layering enforces them.
+import PackageDescription
+import Foundation
+
+let nioCore = Target.Dependency.product(name: "NIOCore", package: "swift-nio")
+let nioPosix = Target.Dependency.product(name: "NIOPosix", package: "swift-nio")
+let nioSSL = Target.Dependency.product(name: "NIOSSL", package: "swift-nio-ssl")
+let logging = Target.Dependency.product(name: "Logging", package: "swift-log")
+let grdb = Target.Dependency.product(name: "GRDB", package: "GRDB.swift")
+let argumentParser = Target.Dependency.product(name: "ArgumentParser", package: "swift-argument-parser")
+
+var targets: [Target] = [
+    // C shims over system libraries (installed by Tools/setup).
+    .target(name: "CCrypto", linkerSettings: [.linkedLibrary("crypto")]),
+    .target(name: "CZlib", linkerSettings: [.linkedLibrary("z")]),
+    .target(name: "CXapian", linkerSettings: [.linkedLibrary("xapian")]),
+
+    // Libraries, bottom to top.
+    .target(name: "MailModel", dependencies: ["CCrypto"]),
+    .target(name: "IMAPProtocol", dependencies: ["MailModel", nioCore]),
+    .target(name: "IMAPClient", dependencies: ["IMAPProtocol", "MailModel", "CZlib", nioCore, nioPosix, nioSSL, logging]),
+    .target(name: "MIME", dependencies: ["MailModel", nioCore]),
+    .target(name: "MailQuery", dependencies: ["MailModel"]),
+    .target(name: "MailIndex", dependencies: ["CXapian", "MailQuery", "MailModel"]),
+    .target(name: "MailStore", dependencies: ["MailModel", "CZlib", grdb]),
+    .target(
+        name: "Archive",
+        dependencies: ["IMAPClient", "IMAPProtocol", "MIME", "MailIndex", "MailQuery", "MailStore", "MailModel", nioCore, logging]
+    ),
+    .target(name: "CairnCLI", dependencies: ["Archive", "MIME", "MailQuery", "MailModel", argumentParser, logging]),
+    .executableTarget(name: "cairn", dependencies: ["CairnCLI"]),
+
+    // Shared by tests only: a private Dovecot, a fault proxy, fixtures and corpus helpers.
+    .target(name: "TestSupport", dependencies: ["MailModel", nioCore, nioPosix, nioSSL]),
+
+    // Tests mirror the sources.
+    .testTarget(name: "MailModelTests", dependencies: ["MailModel", "TestSupport"]),
+    .testTarget(name: "IMAPProtocolTests", dependencies: ["IMAPProtocol", "TestSupport", nioCore]),
+    .testTarget(name: "IMAPClientTests", dependencies: ["IMAPClient", "IMAPProtocol", "TestSupport", nioCore, nioPosix]),
+    .testTarget(name: "MIMETests", dependencies: ["MIME", "MailModel", "TestSupport", nioCore]),
+    .testTarget(name: "MailQueryTests", dependencies: ["MailQuery", "TestSupport"]),
+    .testTarget(name: "MailIndexTests", dependencies: ["MailIndex", "MailQuery", "MailModel", "TestSupport"]),
+    .testTarget(name: "MailStoreTests", dependencies: ["MailStore", "MailModel", "TestSupport"]),
+    .testTarget(name: "ArchiveTests", dependencies: ["Archive", "MailStore", "MailIndex", "MIME", "MailModel", "TestSupport"]),
+    .testTarget(name: "CairnCLITests", dependencies: ["CairnCLI", "TestSupport"]),
+]
+
+// libFuzzer targets, built only by Tools/fuzz (CAIRN_FUZZ=1) with -sanitize=fuzzer.
+if ProcessInfo.processInfo.environment["CAIRN_FUZZ"] != nil {
+    targets += [
+        .executableTarget(name: "FuzzMIME", dependencies: ["MIME", nioCore], path: "Fuzz/FuzzMIME"),
+        .executableTarget(name: "FuzzIMAPResponse", dependencies: ["IMAPProtocol", nioCore], path: "Fuzz/FuzzIMAPResponse"),
+        .executableTarget(name: "FuzzQuery", dependencies: ["MailQuery"], path: "Fuzz/FuzzQuery"),
+        .executableTarget(name: "FuzzMbox", dependencies: ["MIME", nioCore], path: "Fuzz/FuzzMbox"),
+    ]
+}
+
+let package = Package(
+    name: "Cairn",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "cairn", targets: ["cairn"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+    ],
+    targets: targets,
+    cxxLanguageStandard: .cxx17
+)

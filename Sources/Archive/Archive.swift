@@ -1,0 +1,7 @@
+import IMAPClient
+import MIME
+import MailIndex
+import MailStore
+
+/// The archive engine.
+public enum ArchiveModule {}

@@ -1,0 +1,46 @@
+import ArgumentParser
+import Foundation
+
+/// Options every command accepts, before or after the subcommand's name.
+public struct GlobalOptions: ParsableArguments, Sendable {
+    /// The archive folder.
+    @Option(name: .long, help: "The archive folder (default: $CAIRN_HOME, else $XDG_DATA_HOME/cairn, else ~/.local/share/cairn).")
+    public var home: String?
+
+    /// Print only errors.
+    @Flag(name: [.short, .long], help: "Print only errors.")
+    public var quiet = false
+
+    /// Print more about what is happening.
+    @Flag(name: [.short, .long], help: "Print more about what is happening.")
+    public var verbose = false
+
+    /// When to draw progress bars.
+    @Option(name: .long, help: "Progress bars: auto (on a terminal only), always, never.")
+    public var progress: ProgressMode = .auto
+
+    /// Creates the options with their defaults.
+    public init() {}
+
+    /// The archive folder after the fallbacks of CLI.md.
+    public var resolvedHome: URL {
+        let environment = ProcessInfo.processInfo.environment
+        if let home, !home.isEmpty { return URL(fileURLWithPath: home) }
+        if let value = environment["CAIRN_HOME"], !value.isEmpty { return URL(fileURLWithPath: value) }
+        if let value = environment["XDG_DATA_HOME"], !value.isEmpty {
+            return URL(fileURLWithPath: value).appendingPathComponent("cairn")
+        }
+        let userHome = environment["HOME"] ?? FileManager.default.homeDirectoryForCurrentUser.path
+        return URL(fileURLWithPath: userHome).appendingPathComponent(".local/share/cairn")
+    }
+}
+
+/// When progress bars are drawn.
+public enum ProgressMode: String, ExpressibleByArgument, CaseIterable, Sendable {
+    /// On a terminal only.
+    case auto
+    /// Always, even into a pipe.
+    case always
+    /// Never.
+    case never
+}

@@ -1,0 +1,4 @@
+import IMAPProtocol
+
+/// IMAP connections over SwiftNIO and NIOSSL.
+public enum IMAPClientModule {}

@@ -1,0 +1,2 @@
+/// The streaming MIME decoder. No I/O.
+public enum MIMEModule {}

@@ -1,0 +1,2 @@
+/// The Cairn query language.
+public enum MailQueryModule {}

@@ -1,0 +1,4 @@
+import GRDB
+
+/// The SQLite store: the source of truth.
+public enum MailStoreModule {}

@@ -1,0 +1,3 @@
+import CairnCLI
+
+await CairnCommand.runMain()

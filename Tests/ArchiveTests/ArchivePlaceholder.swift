@@ -1,0 +1,1 @@
+// Tests for Archive live in this folder, mirroring Sources/Archive/.

@@ -1,0 +1,1 @@
+// Tests for CairnCLI live in this folder, mirroring Sources/CairnCLI/.

@@ -1,0 +1,1 @@
+// Tests for IMAPClient live in this folder, mirroring Sources/IMAPClient/.

@@ -1,0 +1,1 @@
+// Tests for IMAPProtocol live in this folder, mirroring Sources/IMAPProtocol/.

@@ -1,0 +1,1 @@
+// Tests for MIME live in this folder, mirroring Sources/MIME/.

@@ -1,0 +1,1 @@
+// Tests for MailIndex live in this folder, mirroring Sources/MailIndex/.

@@ -1,0 +1,1 @@
+// Tests for MailQuery live in this folder, mirroring Sources/MailQuery/.

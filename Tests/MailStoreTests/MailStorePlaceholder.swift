@@ -1,0 +1,1 @@
+// Tests for MailStore live in this folder, mirroring Sources/MailStore/.
