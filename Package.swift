@@ -47,14 +47,19 @@ var targets: [Target] = [
     .testTarget(name: "CairnCLITests", dependencies: ["CairnCLI", "TestSupport"]),
 ]
 
-// libFuzzer targets, built only by Tools/fuzz (CAIRN_FUZZ=1) with -sanitize=fuzzer.
+// libFuzzer targets, built only by Tools/fuzz (CAIRN_FUZZ=1) with -sanitize=fuzzer; each exists once its
+// folder under Fuzz/ does.
 if ProcessInfo.processInfo.environment["CAIRN_FUZZ"] != nil {
-    targets += [
-        .executableTarget(name: "FuzzMIME", dependencies: ["MIME", nioCore], path: "Fuzz/FuzzMIME"),
-        .executableTarget(name: "FuzzIMAPResponse", dependencies: ["IMAPProtocol", nioCore], path: "Fuzz/FuzzIMAPResponse"),
-        .executableTarget(name: "FuzzQuery", dependencies: ["MailQuery"], path: "Fuzz/FuzzQuery"),
-        .executableTarget(name: "FuzzMbox", dependencies: ["MIME", nioCore], path: "Fuzz/FuzzMbox"),
+    let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().path
+    let fuzzTargets: [(String, [Target.Dependency])] = [
+        ("FuzzMIME", ["MIME", nioCore]),
+        ("FuzzMbox", ["MIME", nioCore]),
+        ("FuzzIMAPResponse", ["IMAPProtocol", nioCore]),
+        ("FuzzQuery", ["MailQuery"]),
     ]
+    for (name, dependencies) in fuzzTargets where FileManager.default.fileExists(atPath: "\(packageRoot)/Fuzz/\(name)") {
+        targets.append(.executableTarget(name: name, dependencies: dependencies, path: "Fuzz/\(name)"))
+    }
 }
 
 let package = Package(
