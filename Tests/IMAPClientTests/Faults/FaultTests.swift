@@ -5,20 +5,17 @@ import NIOCore
 import Testing
 import TestSupport
 
-/// The folder with the messages the fault tests fetch (filled once).
+/// The folder with the messages the fault tests fetch, filled once for all of them.
 private let faultFolder = MailboxName("Faults")
-private let faultFill = Mutex<Bool>(false)
-
-import Synchronization
-
-private func serverWithFaultFolder() throws -> DovecotServer {
-    let server = try TestServers.shared()
-    try faultFill.withLock { filled in
-        guard !filled else { return }
-        try server.deliver((0..<20).map { DovecotServer.Message(sizedMessage(5_000 + $0, seed: $0)) }, to: faultFolder)
-        filled = true
-    }
+private let faultSetup = Task { () async throws -> DovecotServer in
+    let server = try await TestServers.shared()
+    try await TestServers.deliver((0..<20).map { DovecotServer.Message(sizedMessage(5_000 + $0, seed: $0)) },
+                                  to: faultFolder, on: server)
     return server
+}
+
+private func serverWithFaultFolder() async throws -> DovecotServer {
+    try await faultSetup.value
 }
 
 /// A plaintext configuration through a proxy (so faults hit IMAP bytes, not TLS records).
@@ -26,8 +23,8 @@ private func proxied(_ proxy: FaultProxy, _ server: DovecotServer, compression: 
     var configuration = TestServers.configuration(server, security: tls ? .implicitTLS : .plaintext(allowInsecure: true))
     configuration.port = proxy.port
     configuration.compression = compression
-    configuration.timeouts.command = .milliseconds(1_500)
-    configuration.timeouts.login = .milliseconds(1_500)
+    configuration.timeouts.command = .seconds(5)
+    configuration.timeouts.login = .seconds(5)
     return configuration
 }
 
@@ -44,9 +41,9 @@ private func fetchAll(_ configuration: IMAPConfiguration) async throws -> Int {
 }
 
 /// Runs `body` through a proxy with `fault`, expecting an IMAPError within `limit`.
-private func expectFault(_ fault: FaultProxy.Fault, compression: Bool = false, tls: Bool = false, within limit: Duration = .seconds(10),
+private func expectFault(_ fault: FaultProxy.Fault, compression: Bool = false, tls: Bool = false, within limit: Duration = .seconds(20),
                          sourceLocation: SourceLocation = #_sourceLocation) async throws -> IMAPError? {
-    let server = try serverWithFaultFolder()
+    let server = try await serverWithFaultFolder()
     let proxy = try await FaultProxy.start(upstreamPort: tls ? server.imapsPort! : server.imapPort!, fault: fault)
     let clock = ContinuousClock()
     let start = clock.now
@@ -61,7 +58,7 @@ private func expectFault(_ fault: FaultProxy.Fault, compression: Bool = false, t
 struct FaultTests {
     @Test("a clean proxy changes nothing")
     func baseline() async throws {
-        let server = try serverWithFaultFolder()
+        let server = try await serverWithFaultFolder()
         let proxy = try await FaultProxy.start(upstreamPort: server.imapPort!, fault: .none)
         let total = try await fetchAll(proxied(proxy, server))
         await proxy.stop()
@@ -118,7 +115,7 @@ struct FaultTests {
 
     @Test("a trickling server is slow but correct")
     func trickle() async throws {
-        let server = try serverWithFaultFolder()
+        let server = try await serverWithFaultFolder()
         let proxy = try await FaultProxy.start(upstreamPort: server.imapPort!, fault: .trickle(bytes: 1_500, interval: .milliseconds(2)))
         var configuration = proxied(proxy, server)
         configuration.fetch.batchSize = 3
@@ -129,7 +126,7 @@ struct FaultTests {
 
     @Test("corruption anywhere: success or a typed error, in bounded time", arguments: [150, 700, 1_400, 2_100, 4_000, 9_000, 30_000, 60_000])
     func corruptAnywhere(offset: Int) async throws {
-        let server = try serverWithFaultFolder()
+        let server = try await serverWithFaultFolder()
         let proxy = try await FaultProxy.start(upstreamPort: server.imapPort!, fault: .corrupt(after: .bytes(offset), count: 5))
         let clock = ContinuousClock()
         let start = clock.now
@@ -139,6 +136,6 @@ struct FaultTests {
             // A clear error is the expected outcome when the corruption hit the grammar.
         }
         await proxy.stop()
-        #expect(clock.now - start < .seconds(10))
+        #expect(clock.now - start < .seconds(20))
     }
 }
