@@ -228,6 +228,10 @@ public final class IMAPConnection {
         case .bye(let text): bye = text
         case .exists(let count): selected?.exists = count
         case .recent(let count): selected?.recent = count
+        case .expunge:
+            if let count = selected?.exists, count > 0 { selected?.exists = count - 1 }
+        case .vanished(let uids, let earlier) where !earlier:
+            if let count = selected?.exists { selected?.exists = max(0, count - uids.count) }
         default: break
         }
     }
