@@ -1,0 +1,98 @@
+import Foundation
+import MailModel
+
+/// One message file found on disk, with the folder it belongs to and the flags its name carries.
+public struct MessageFile: Sendable, Equatable {
+    /// The file.
+    public var path: String
+    /// The folder as a user reads it (`INBOX`, `Lists/swift`); nil for a plain `.eml` file.
+    public var folder: String?
+    /// Flags from a Maildir file name.
+    public var flags: [Flag]
+}
+
+/// Finds the messages of a Maildir, a tree of Maildir++ folders, a tree of nested Maildirs, or a
+/// folder of `.eml` files, in a stable order.
+public enum MailSourceWalker {
+    /// Why a path cannot be read as the kind of source asked for.
+    public struct Error: Swift.Error, CustomStringConvertible {
+        /// What is wrong, with the path.
+        public var description: String
+    }
+
+    /// The messages of a Maildir or a tree of them. The root Maildir is `rootFolder` (INBOX by
+    /// default); Maildir++ subfolders (`.Sent`, `.Lists.swift`) and nested Maildirs
+    /// (`Archive/2024/cur`) become folders named with `/`. Dovecot's modified UTF-7 folder names are
+    /// decoded by `decodeName`.
+    public static func maildir(at root: String, rootFolder: String = "INBOX",
+                               decodeName: (String) -> String = { $0 }) throws -> [MessageFile] {
+        guard isDirectory(root) else { throw Error(description: "\(root) is not a folder") }
+        var result: [MessageFile] = []
+        var foundAny = false
+        func collect(maildir: String, folder: String) {
+            foundAny = true
+            for sub in ["cur", "new"] {
+                let dir = maildir + "/" + sub
+                for name in sortedEntries(dir) where !name.hasPrefix(".") {
+                    let path = dir + "/" + name
+                    guard isRegularFile(path) else { continue }
+                    result.append(MessageFile(path: path, folder: folder, flags: MaildirFlags.flags(ofFileName: name)))
+                }
+            }
+        }
+        func walk(_ dir: String, folder: String?) {
+            if isMaildir(dir) { collect(maildir: dir, folder: folder ?? rootFolder) }
+            for name in sortedEntries(dir) where !["cur", "new", "tmp"].contains(name) {
+                let path = dir + "/" + name
+                guard isDirectory(path) else { continue }
+                if name.hasPrefix(".") {
+                    // Maildir++: ".A.B" is folder A/B below the root.
+                    guard folder == nil, name.count > 1, isMaildir(path) else { continue }
+                    let parts = name.dropFirst().split(separator: ".", omittingEmptySubsequences: false).map { decodeName(String($0)) }
+                    collect(maildir: path, folder: parts.joined(separator: "/"))
+                } else {
+                    let child = decodeName(name)
+                    walk(path, folder: folder.map { "\($0)/\(child)" } ?? child)
+                }
+            }
+        }
+        walk(root, folder: nil)
+        guard foundAny else { throw Error(description: "\(root) holds no Maildir (no cur/ and new/ folders in it or below it)") }
+        return result
+    }
+
+    /// `.eml` files: a single file, or every regular file below a folder (sorted, hidden skipped).
+    public static func emlFiles(at path: String) throws -> [MessageFile] {
+        if isRegularFile(path) { return [MessageFile(path: path, folder: nil, flags: [])] }
+        guard isDirectory(path) else { throw Error(description: "\(path) does not exist") }
+        var result: [MessageFile] = []
+        func walk(_ dir: String) {
+            for name in sortedEntries(dir) where !name.hasPrefix(".") {
+                let child = dir + "/" + name
+                if isDirectory(child) { walk(child) } else if isRegularFile(child) {
+                    result.append(MessageFile(path: child, folder: nil, flags: []))
+                }
+            }
+        }
+        walk(path)
+        return result
+    }
+
+    static func isMaildir(_ path: String) -> Bool {
+        isDirectory(path + "/cur") && isDirectory(path + "/new")
+    }
+
+    static func isDirectory(_ path: String) -> Bool {
+        var info = stat()
+        return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
+    }
+
+    static func isRegularFile(_ path: String) -> Bool {
+        var info = stat()
+        return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG
+    }
+
+    static func sortedEntries(_ dir: String) -> [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []).sorted()
+    }
+}
