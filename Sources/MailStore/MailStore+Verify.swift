@@ -50,3 +50,18 @@ extension MailStore {
         }
     }
 }
+
+extension MailStore {
+    /// SQLite's own consistency checks: `PRAGMA integrity_check` (or the faster `quick_check`, which
+    /// skips matching indexes to tables) and `PRAGMA foreign_key_check`. Returns the problems found,
+    /// empty when the database file is sound.
+    public func checkDatabaseIntegrity(quick: Bool = false) throws -> [String] {
+        try read { reader in
+            var problems = try String.fetchAll(reader.db, sql: quick ? "PRAGMA quick_check" : "PRAGMA integrity_check")
+                .filter { $0 != "ok" }
+            let orphans = try Row.fetchAll(reader.db, sql: "PRAGMA foreign_key_check")
+            problems += orphans.map { row in "table \(row[0] as String? ?? "?") row \(row[1] as Int64? ?? 0) refers to a missing \(row[2] as String? ?? "?") row" }
+            return problems
+        }
+    }
+}

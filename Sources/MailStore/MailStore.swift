@@ -67,11 +67,13 @@ public final class MailStore: Sendable {
     public var isWritable: Bool { lock != nil }
 
     /// Runs `body` in a read transaction: a consistent snapshot that never blocks the writer.
+    @discardableResult
     public func read<T>(_ body: (StoreReader) throws -> T) throws -> T {
         try pool.read { db in try body(StoreReader(db: db)) }
     }
 
     /// Runs `body` in a read transaction off the caller's task.
+    @discardableResult
     public func read<T: Sendable>(_ body: @escaping @Sendable (StoreReader) throws -> T) async throws -> T {
         try await pool.read { db in try body(StoreReader(db: db)) }
     }

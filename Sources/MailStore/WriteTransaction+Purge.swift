@@ -7,6 +7,7 @@ extension WriteTransaction {
     /// removal and records the purge (`purge`, with every id) in the audit trail, all in this
     /// transaction. Refuses (deleting nothing) if an active hold covers any of them
     /// (`MessageUnderHoldError`). The only operation of the store that deletes a message.
+    @discardableResult
     public func purge(_ keys: [MessageKey], reason: String? = nil) throws -> PurgeOutcome {
         let unique = Array(Set(keys)).sorted()
         guard !unique.isEmpty else {

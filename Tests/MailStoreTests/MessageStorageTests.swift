@@ -8,13 +8,13 @@ import Testing
         let temp = try TemporaryFolder()
         let store = try MailStore.open(at: temp.archive)
         let mail = SyntheticMail()
-        let (first, second) = try store.write { tx in
+        let (first, second) = try store.write { tx throws in
             (try tx.insert(mail, .imap(1)), try tx.insert(mail, .imap(9, folder: "Archive")))
         }
         #expect(first.isNew && !second.isNew)
         #expect(first.key == second.key && first.id == second.id)
         #expect(first.sighting == .added && second.sighting == .added)
-        try store.read { reader in
+        try store.read { reader throws in
             #expect(try reader.messageCount() == 1)
             let sightings = try reader.sightings(of: first.key)
             #expect(sightings.map(\.location) == ["work/Archive", "work/INBOX"])
@@ -29,7 +29,7 @@ import Testing
         let crlf = SyntheticMail().bytes
         let lf = Array(String(decoding: crlf, as: UTF8.self).replacingOccurrences(of: "\r\n", with: "\n").utf8)
         let maildir = Sighting(source: .maildir, account: "local", folder: .inbox)
-        let (a, b) = try store.write { tx in
+        let (a, b) = try store.write { tx throws in
             (try tx.insertMessage(bytes: lf, metadata: SyntheticMail().metadata, sighting: maildir),
              try tx.insertMessage(bytes: crlf, metadata: SyntheticMail().metadata, sighting: .imap(4)))
         }
@@ -74,12 +74,12 @@ import Testing
         let store = try MailStore.open(at: temp.archive, options)
         var random = PseudoRandomBytes(seed: UInt64(chunkSize))
         let bytes = Array(0...255).map(UInt8.init) + [13, 13, 10, 10, 0, 13] + random.next(70_000) + random.text(50_000)
-        let outcome = try store.write { tx in
+        let outcome = try store.write { tx throws in
             try tx.insertMessage(bytes: bytes, metadata: MessageMetadata(), sighting: nil)
         }
         var chunks: [Int] = []
         var back: [UInt8] = []
-        try store.read { reader in
+        try store.read { reader throws in
             try reader.withRawBytes(of: outcome.key) { chunk in
                 chunks.append(chunk.count)
                 back.append(contentsOf: chunk)
@@ -107,7 +107,7 @@ import Testing
         let size = 30 << 20
         var random = PseudoRandomBytes(seed: 42)
         var expected = SHA256()
-        let writerOutcome = try store.write { tx in
+        let writerOutcome = try store.write { tx throws in
             let writer = try tx.beginMessage()
             var sent = 0
             var step = 1
@@ -125,7 +125,7 @@ import Testing
         var back = SHA256()
         var largest = 0
         var total = 0
-        try store.read { reader in
+        try store.read { reader throws in
             try reader.withRawBytes(of: writerOutcome.key) { chunk in
                 back.update(chunk)
                 largest = max(largest, chunk.count)
@@ -146,7 +146,7 @@ import Testing
         var hasher = MessageHasher()
         hasher.update(bytes)
         let digests = hasher.finalize()
-        let first = try store.write { tx in
+        let first = try store.write { tx throws in
             var source = try FileByteSource(path: path)
             return try tx.insertMessage(from: &source, digests: digests, metadata: SyntheticMail().metadata,
                                         sighting: Sighting(source: .eml, account: "local", folder: .inbox))
@@ -154,7 +154,7 @@ import Testing
         #expect(first.isNew && first.id == digests.id)
         // The second source would fail if read: the file is gone.
         try FileManager.default.removeItem(atPath: path)
-        let second = try store.write { tx in
+        let second = try store.write { tx throws in
             var source = InMemoryByteSource([])
             return try tx.insertMessage(from: &source, digests: digests, metadata: MessageMetadata(),
                                         sighting: .imap(3))
@@ -168,7 +168,7 @@ import Testing
         var hasher = MessageHasher()
         hasher.update(Array("something else".utf8))
         let wrong = hasher.finalize()
-        try store.write { tx in
+        try store.write { tx throws in
             var source = InMemoryByteSource(SyntheticMail().bytes)
             #expect(throws: DigestMismatchError.self) {
                 try tx.insertMessage(from: &source, digests: wrong, metadata: MessageMetadata(), sighting: .imap(1))
@@ -183,7 +183,7 @@ import Testing
     @Test func cancelledWriterLeavesNothing() throws {
         let temp = try TemporaryFolder()
         let store = try MailStore.open(at: temp.archive)
-        try store.write { tx in
+        try store.write { tx throws in
             let writer = try tx.beginMessage()
             try writer.append(Array(repeating: 65, count: 3 << 20))
             writer.cancel()
