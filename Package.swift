@@ -24,7 +24,10 @@ var targets: [Target] = [
     .target(name: "MIME", dependencies: ["MailModel", nioCore]),
     .target(name: "MailQuery", dependencies: ["MailModel"]),
     .target(name: "MailIndex", dependencies: ["CXapian", "MailQuery", "MailModel"]),
-    .target(name: "MailStore", dependencies: ["MailModel", "CZlib", grdb]),
+    .target(name: "MailStore", dependencies: ["MailModel", "CZlib", grdb], plugins: ["EmbedSQLPlugin"]),
+    // Build tool: compiles Schemas/sqlite/*.sql into MailStore (no runtime resource bundles).
+    .executableTarget(name: "EmbedSQL", path: "Plugins/EmbedSQLTool"),
+    .plugin(name: "EmbedSQLPlugin", capability: .buildTool(), dependencies: ["EmbedSQL"]),
     .target(
         name: "Archive",
         dependencies: ["IMAPClient", "IMAPProtocol", "MIME", "MailIndex", "MailQuery", "MailStore", "MailModel", nioCore, logging]
