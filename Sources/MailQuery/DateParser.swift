@@ -11,11 +11,11 @@ struct DateParser {
     /// Today, in UTC.
     let today: CivilDay
 
-    /// A period: its first and last day, and whether it was relative to today.
+    /// A period: its first and last day, and whether alone it means "since then" (`7d`).
     struct Period {
         var first: CivilDay
         var last: CivilDay
-        var relative: Bool
+        var since: Bool
     }
 
     func range(_ text: String, kind: SearchField.Kind, field: String, at range: Range<Int>) throws(QueryError) -> DateRange {
@@ -31,7 +31,7 @@ struct DateParser {
         }
         guard let (lowerPart, upperPart) = text.splitAtDots() else {
             let period = try point(text, field: field, at: range)
-            return DateRange(first: period.first, last: period.relative ? nil : period.last)
+            return DateRange(first: period.first, last: period.since ? nil : period.last)
         }
         let lowerText = String(lowerPart), upperText = String(upperPart)
         guard !lowerText.isEmpty || !upperText.isEmpty else {
@@ -48,8 +48,8 @@ struct DateParser {
 
     func point(_ text: String, field: String, at range: Range<Int>) throws(QueryError) -> Period {
         let lower = text.lowercased()
-        if lower == "today" { return Period(first: today, last: today, relative: true) }
-        if lower == "yesterday" { return Period(first: today.adding(days: -1), last: today.adding(days: -1), relative: true) }
+        if lower == "today" { return Period(first: today, last: today, since: false) }
+        if lower == "yesterday" { return Period(first: today.adding(days: -1), last: today.adding(days: -1), since: false) }
         if let unit = lower.last, "dwmy".contains(unit), let count = Int(lower.dropLast()), count >= 0, count <= 100_000,
            lower.dropLast().allSatisfy(\.isASCII) {
             let day: CivilDay
@@ -59,7 +59,7 @@ struct DateParser {
             case "m": day = today.adding(months: -min(count, 120_000))
             default: day = today.adding(months: -12 * min(count, 10_000))
             }
-            return Period(first: day, last: day, relative: true)
+            return Period(first: day, last: day, since: true)
         }
         return try absolute(text, field: field, at: range)
     }
@@ -83,18 +83,18 @@ struct DateParser {
         switch numbers.count {
         case 1:
             return Period(first: CivilDay(year: year, month: 1, day: 1)!, last: CivilDay(year: year, month: 12, day: 31)!,
-                          relative: false)
+                          since: false)
         case 2:
             let month = numbers[1]
             let days = Timestamp.daysIn(month: month, year: year)
             return Period(first: CivilDay(year: year, month: month, day: 1)!,
-                          last: CivilDay(year: year, month: month, day: days)!, relative: false)
+                          last: CivilDay(year: year, month: month, day: days)!, since: false)
         default:
             guard let day = CivilDay(year: year, month: numbers[1], day: numbers[2]) else {
                 let days = Timestamp.daysIn(month: numbers[1], year: year)
                 throw QueryError(.badDate, "\(field): \"\(text)\" is no day: that month has \(days) days", at: range)
             }
-            return Period(first: day, last: day, relative: false)
+            return Period(first: day, last: day, since: false)
         }
     }
 }

@@ -3,19 +3,19 @@
 extension SearchField {
     /// `from:` the sender's name or address.
     public static let from = SearchField(
-        "from", kind: .address, index: IndexTerms(text: ["XF"], boolean: ["XAF"]), inFreeText: true,
+        "from", kind: .address, index: IndexTerms(text: ["XF"], boolean: ["XEF"]), inFreeText: true,
         imapKey: "FROM", help: "sender: a name or address, whole or part", example: "from:ann@example.org")
     /// `to:` a To recipient.
     public static let to = SearchField(
-        "to", kind: .address, index: IndexTerms(text: ["XT"], boolean: ["XAT"]), inFreeText: true,
+        "to", kind: .address, index: IndexTerms(text: ["XT"], boolean: ["XET"]), inFreeText: true,
         imapKey: "TO", help: "a To recipient: name or address, whole or part", example: "to:bob")
     /// `cc:` a Cc recipient.
     public static let cc = SearchField(
-        "cc", kind: .address, index: IndexTerms(text: ["XC"], boolean: ["XAC"]), inFreeText: true,
+        "cc", kind: .address, index: IndexTerms(text: ["XC"], boolean: ["XEC"]), inFreeText: true,
         imapKey: "CC", help: "a Cc recipient: name or address, whole or part", example: "cc:example.org")
     /// `bcc:` a Bcc recipient.
     public static let bcc = SearchField(
-        "bcc", kind: .address, index: IndexTerms(text: ["XB"], boolean: ["XAB"]), inFreeText: true,
+        "bcc", kind: .address, index: IndexTerms(text: ["XB"], boolean: ["XEB"]), inFreeText: true,
         imapKey: "BCC", help: "a Bcc recipient: name or address, whole or part", example: "bcc:carol")
     /// `recip:` any recipient (to, cc or bcc).
     public static let recip = SearchField(
