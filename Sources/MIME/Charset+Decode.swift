@@ -33,8 +33,10 @@ extension Charset {
             }
             return DecodedText(text: String(decoding: bytes, as: UTF8.self), replaced: check.invalid)
         case .windows1252:
+            if let utf8 = Charset.mislabelledUTF8(bytes) { return utf8 }
             return DecodedText(text: Windows1252.decode(bytes))
         case .iconv(let name):
+            if !Charset.needsIconvForASCII(name), let utf8 = Charset.mislabelledUTF8(bytes) { return utf8 }
             if let (text, replaced) = Iconv.decode(bytes, from: name) {
                 return DecodedText(text: text, replaced: replaced)
             }
@@ -48,6 +50,14 @@ extension Charset {
     func decode<Bytes: Collection>(_ bytes: Bytes) -> DecodedText where Bytes.Element == UInt8 {
         if let result = bytes.withContiguousStorageIfAvailable({ decode(UnsafeRawBufferPointer($0)) }) { return result }
         return Array(bytes).withUnsafeBytes { decode($0) }
+    }
+
+    /// Text labelled with a legacy charset that is in fact UTF-8: well-formed, with multi-byte
+    /// sequences (which legacy text almost never forms by chance).
+    private static func mislabelledUTF8(_ bytes: UnsafeRawBufferPointer) -> DecodedText? {
+        let check = UTF8Check(bytes)
+        guard check.isValid, check.multibyte > 0 else { return nil }
+        return DecodedText(text: String(decoding: bytes, as: UTF8.self), fallback: "utf-8")
     }
 
     /// UTF-8 when valid, else Windows-1252.

@@ -78,7 +78,13 @@ public enum HTMLText {
             return find(bytes, ">", from: index).map { $0 + 1 } ?? count
         }
         let closing = bytes[index] == UInt8(ascii: "/")
-        if closing { index += 1 }
+        if closing {
+            index += 1
+            // "</>" is nothing; "</" before a non-letter opens a bogus comment up to ">".
+            if index < count, !isLetter(bytes[index]) {
+                return find(bytes, ">", from: index).map { $0 + 1 } ?? count
+            }
+        }
         let nameStart = index
         while index < count, isNameByte(bytes[index]) { index += 1 }
         guard index > nameStart, isLetter(bytes[nameStart]) else {
@@ -88,19 +94,7 @@ public enum HTMLText {
         }
         var name = String(decoding: UnsafeBufferPointer(rebasing: bytes[nameStart..<index]), as: UTF8.self).lowercased()
         if let colon = name.firstIndex(of: ":") { name = String(name[name.index(after: colon)...]) }  // o:p, v:shape
-        // Skip attributes, honouring quotes.
-        var quote: UInt8 = 0
-        while index < count {
-            let byte = bytes[index]
-            if quote != 0 {
-                if byte == quote { quote = 0 }
-            } else if byte == ASCII.quote || byte == UInt8(ascii: "'") {
-                quote = byte
-            } else if byte == UInt8(ascii: ">") {
-                break
-            }
-            index += 1
-        }
+        index = skipAttributes(bytes, from: index)
         let selfClosing = index > 0 && index < count && bytes[index - 1] == UInt8(ascii: "/")
         index = min(index + 1, count)
         if !closing, !selfClosing, hidden.contains(name) {
@@ -128,6 +122,33 @@ public enum HTMLText {
             out.space()
         }
         return index
+    }
+
+    /// The index of the `>` that ends a tag's attributes (or the end). As in the HTML tokenizer,
+    /// quotes open a value only right after `=`; an unterminated quoted value ends at the next `>`.
+    private static func skipAttributes(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        let count = bytes.count
+        var index = start
+        while index < count {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: ">") { return index }
+            index += 1
+            guard byte == ASCII.equals else { continue }
+            while index < count, bytes[index] == ASCII.space || bytes[index] == ASCII.tab
+                || bytes[index] == ASCII.lf || bytes[index] == ASCII.cr {
+                index += 1
+            }
+            guard index < count, bytes[index] == ASCII.quote || bytes[index] == UInt8(ascii: "'") else { continue }
+            let quote = bytes[index]
+            var close = index + 1
+            while close < count, bytes[close] != quote { close += 1 }
+            if close < count {
+                index = close + 1
+            } else {
+                return find(bytes, ">", from: index) ?? count
+            }
+        }
+        return count
     }
 
     /// Decodes a character reference at `&`; returns the index after it.

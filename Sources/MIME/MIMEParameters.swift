@@ -9,7 +9,8 @@ public struct MIMEParameters: Hashable, Sendable, Sequence {
         public var name: String
         /// The decoded value.
         public var value: String
-        /// The value's bytes as written (quotes removed; for RFC 2231 values, the joined raw segments).
+        /// The value's bytes before charset decoding: as written with quotes removed, or for RFC 2231
+        /// values the joined, percent-decoded segments.
         public var rawValue: [UInt8]
         /// The RFC 2231 language tag, if one was given.
         public var language: String?

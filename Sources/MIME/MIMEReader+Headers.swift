@@ -105,22 +105,31 @@ extension MIMEReader {
     }
 
     /// Whether a line (without or with its break) is a boundary delimiter of an open multipart:
-    /// the innermost matching frame and whether it closes (RFC 2046 5.1.1).
+    /// the innermost matching frame and whether it closes (RFC 2046 5.1.1). A multipart that is
+    /// already closed yields to an enclosing one with the same boundary (nested multiparts that
+    /// reuse their parent's boundary).
     func matchDelimiter(_ line: UnsafeRawBufferPointer) -> (frame: Int, isClose: Bool)? {
         var end = line.count
         while end > 0, ASCII.isSpaceOrBreak(line[end - 1]) { end -= 1 }
+        var closedMatch: (frame: Int, isClose: Bool)?
         var frameIndex = frames.count - 1
         while frameIndex >= 0 {
             let delimiter = frames[frameIndex].delimiter
             if end >= delimiter.count, delimiter.withUnsafeBytes({ memcmp($0.baseAddress!, line.baseAddress!, delimiter.count) == 0 }) {
                 let rest = end - delimiter.count
-                if rest == 0 { return (frameIndex, false) }
-                if rest == 2, line[delimiter.count] == ASCII.hyphen, line[delimiter.count + 1] == ASCII.hyphen {
-                    return (frameIndex, true)
+                var match: (frame: Int, isClose: Bool)?
+                if rest == 0 {
+                    match = (frameIndex, false)
+                } else if rest == 2, line[delimiter.count] == ASCII.hyphen, line[delimiter.count + 1] == ASCII.hyphen {
+                    match = (frameIndex, true)
+                }
+                if let match {
+                    if !frames[frameIndex].closed { return match }
+                    if closedMatch == nil { closedMatch = match }
                 }
             }
             frameIndex -= 1
         }
-        return nil
+        return closedMatch
     }
 }

@@ -48,10 +48,8 @@ enum RFC2231 {
         var charset: String?
         var language: String?
         var bytes: [UInt8] = []
-        var raw: [UInt8] = []
         for (position, segment) in segments.enumerated() {
             var value = segment.value[...]
-            raw.append(contentsOf: segment.value)
             if segment.extended {
                 if position == 0, let first = value.firstIndex(of: UInt8(ascii: "'")),
                    let second = value[(first + 1)...].firstIndex(of: UInt8(ascii: "'")) {
@@ -72,7 +70,7 @@ enum RFC2231 {
         } else {
             text = decodePlain(bytes)
         }
-        return MIMEParameters.Parameter(name: name, value: text, rawValue: raw, language: language)
+        return MIMEParameters.Parameter(name: name, value: text, rawValue: bytes, language: language)
     }
 
     /// A value without RFC 2231 charset: 8-bit bytes read as UTF-8 or Windows-1252, RFC 2047
