@@ -64,15 +64,7 @@ public struct MIMEReader {
     /// Adds the next chunk of the message and reads as far as it allows.
     public mutating func feed(_ chunk: ByteBuffer) {
         guard chunk.readableBytes > 0, !finished else { return }
-        if input.readableBytes == 0 {
-            input = chunk
-        } else {
-            var merged = ByteBuffer()
-            merged.reserveCapacity(input.readableBytes + chunk.readableBytes)
-            merged.writeImmutableBuffer(input)
-            merged.writeImmutableBuffer(chunk)
-            input = merged
-        }
+        input.appendInput(chunk)
         process()
     }
 
