@@ -36,7 +36,7 @@ var targets: [Target] = [
     .executableTarget(name: "cairn", dependencies: ["CairnCLI"]),
 
     // Shared by tests only: a private Dovecot, a fault proxy, fixtures and corpus helpers.
-    .target(name: "TestSupport", dependencies: ["MailModel", nioCore, nioPosix, nioSSL]),
+    .target(name: "TestSupport", dependencies: ["MailModel", "IMAPProtocol", nioCore, nioPosix, nioSSL]),
 
     // Tests mirror the sources.
     .testTarget(name: "MailModelTests", dependencies: ["MailModel", "TestSupport"]),
