@@ -32,7 +32,7 @@ var targets: [Target] = [
         name: "Archive",
         dependencies: ["IMAPClient", "IMAPProtocol", "MIME", "MailIndex", "MailQuery", "MailStore", "MailModel", nioCore, logging]
     ),
-    .target(name: "CairnCLI", dependencies: ["Archive", "MIME", "MailQuery", "MailModel", argumentParser, logging]),
+    .target(name: "CairnCLI", dependencies: ["Archive", "MIME", "MailIndex", "MailQuery", "MailStore", "MailModel", nioCore, argumentParser, logging]),
     .executableTarget(name: "cairn", dependencies: ["CairnCLI"]),
 
     // Shared by tests only: a private Dovecot, a fault proxy, fixtures and corpus helpers.
@@ -46,8 +46,8 @@ var targets: [Target] = [
     .testTarget(name: "MailQueryTests", dependencies: ["MailQuery", "TestSupport"]),
     .testTarget(name: "MailIndexTests", dependencies: ["MailIndex", "MailQuery", "MailModel", "TestSupport"]),
     .testTarget(name: "MailStoreTests", dependencies: ["MailStore", "MailModel", "TestSupport"]),
-    .testTarget(name: "ArchiveTests", dependencies: ["Archive", "MailStore", "MailIndex", "MIME", "MailModel", "TestSupport"]),
-    .testTarget(name: "CairnCLITests", dependencies: ["CairnCLI", "TestSupport"]),
+    .testTarget(name: "ArchiveTests", dependencies: ["Archive", "MailStore", "MailIndex", "MailQuery", "MIME", "MailModel", "TestSupport", nioCore]),
+    .testTarget(name: "CairnCLITests", dependencies: ["CairnCLI", "Archive", "MailStore", "MailIndex", "MailQuery", "MailModel", "TestSupport"]),
 ]
 
 // libFuzzer targets, built only by Tools/fuzz (CAIRN_FUZZ=1) with -sanitize=fuzzer; each exists once its

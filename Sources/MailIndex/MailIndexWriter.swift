@@ -16,8 +16,8 @@ import MailModel
 public final class MailIndexWriter {
     /// The configuration, including shards created since opening.
     public private(set) var configuration: IndexConfiguration
-    private var shards: [String: XapianWritableDatabase] = [:]
-    private var shardOrder: [String] = []
+    private(set) var shards: [String: XapianWritableDatabase] = [:]
+    private(set) var shardOrder: [String] = []
     private let recreate: Bool
     private var ownBuilder: DocumentBuilder?
 

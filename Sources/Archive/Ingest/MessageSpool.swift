@@ -4,25 +4,28 @@ import MailModel
 /// The raw bytes of one message on their way into the archive: kept in memory up to a limit, then
 /// spilled to a private temporary file, so that a 100 MB message never sits in memory whole.
 ///
-/// The bytes are hashed as they arrive (`MessageHasher`), so the message's id is known when the last
-/// chunk is in.
+/// Filled by one thread, then handed over (through a queue) to a worker that hashes it
+/// (``digests()``), and to the writer that stores it.
 final class MessageSpool: @unchecked Sendable {
-    // Safe: a spool is filled by one thread, then handed over (through a queue) and only read.
+    // Safe: a spool is filled by one thread, then handed over through a queue; after that the
+    // worker computes the digests once and everyone only reads.
     /// Messages up to this size stay in memory: 8 MiB.
     static let defaultMemoryLimit = 8 * 1024 * 1024
 
     private var memory: [UInt8] = []
     private var file: Int32 = -1
     private var filePath: String?
-    private var hasher = MessageHasher()
+    private var size = 0
     private let memoryLimit: Int
     private let temporaryDirectory: String
-    private(set) var digests: MessageHasher.Result?
+    private var computed: MessageHasher.Result?
 
-    /// A spool that spills into `temporaryDirectory` past `memoryLimit` bytes.
-    init(temporaryDirectory: String, memoryLimit: Int = MessageSpool.defaultMemoryLimit) {
+    /// A spool that spills into `temporaryDirectory` past `memoryLimit` bytes; `expectedSize`
+    /// reserves memory up front when the size is known (a file's).
+    init(temporaryDirectory: String, memoryLimit: Int = MessageSpool.defaultMemoryLimit, expectedSize: Int = 0) {
         self.temporaryDirectory = temporaryDirectory
         self.memoryLimit = memoryLimit
+        if expectedSize > 0 { memory.reserveCapacity(min(expectedSize, memoryLimit)) }
     }
 
     deinit {
@@ -37,35 +40,34 @@ final class MessageSpool: @unchecked Sendable {
 
     /// Appends the next chunk.
     func append(_ chunk: UnsafeRawBufferPointer) throws {
-        hasher.update(chunk)
+        guard chunk.count > 0 else { return }
         if file < 0 && memory.count + chunk.count <= memoryLimit {
             memory.append(contentsOf: chunk)
-            return
+        } else {
+            if file < 0 { try spill() }
+            try MessageSpool.writeAll(file, chunk)
         }
-        if file < 0 { try spill() }
-        try MessageSpool.writeAll(file, chunk)
+        size += chunk.count
     }
 
-    /// Ends the message and returns its digests.
-    @discardableResult
-    func finish() -> MessageHasher.Result {
-        if let digests { return digests }
+    /// The number of bytes appended so far.
+    var count: Int { size }
+
+    /// The message's digests, computed on first call (by the worker that takes the spool).
+    func digests() throws -> MessageHasher.Result {
+        if let computed { return computed }
+        var hasher = MessageHasher()
+        try forEachChunk { hasher.update($0) }
         let result = hasher.finalize()
-        digests = result
+        computed = result
         return result
     }
 
-    /// Calls `body` with the bytes in order, in chunks of at most `chunkSize`.
+    /// Calls `body` with the bytes in order, in chunks of at most `chunkSize` (all at once when
+    /// they are in memory).
     func forEachChunk(chunkSize: Int = 256 * 1024, _ body: (UnsafeRawBufferPointer) throws -> Void) throws {
         if file < 0 {
-            try memory.withUnsafeBytes { all in
-                var offset = 0
-                while offset < all.count {
-                    let end = min(all.count, offset + chunkSize)
-                    try body(UnsafeRawBufferPointer(rebasing: all[offset..<end]))
-                    offset = end
-                }
-            }
+            try memory.withUnsafeBytes { try body($0) }
             return
         }
         var buffer = [UInt8](repeating: 0, count: chunkSize)
@@ -82,8 +84,24 @@ final class MessageSpool: @unchecked Sendable {
         }
     }
 
-    /// The number of bytes appended so far.
-    var count: Int { digests?.size ?? (file < 0 ? memory.count : -1) }
+    /// Copies up to `buffer.count` bytes from `offset` on into `buffer`; 0 at the end.
+    func read(at offset: Int, into buffer: UnsafeMutableRawBufferPointer) throws -> Int {
+        if file < 0 {
+            let count = min(buffer.count, memory.count - offset)
+            guard count > 0 else { return 0 }
+            memory.withUnsafeBytes { source in
+                buffer.copyMemory(from: UnsafeRawBufferPointer(rebasing: source[offset..<offset + count]))
+            }
+            return count
+        }
+        while true {
+            let count = pread(file, buffer.baseAddress, buffer.count, off_t(offset))
+            if count >= 0 { return count }
+            if errno != EINTR {
+                throw Error(description: "cannot read a spooled message: \(String(cString: strerror(errno)))")
+            }
+        }
+    }
 
     private func spill() throws {
         var template = Array((temporaryDirectory + "/cairn-spool-XXXXXX").utf8CString)
