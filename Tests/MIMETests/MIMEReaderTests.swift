@@ -173,6 +173,16 @@ struct MIMEReaderTests {
         #expect(prose.outline == ["1 text/plain"])
     }
 
+    @Test("a whitespace-only line folds when a field follows, else ends the header", arguments: Chunking.allCases)
+    func whitespaceLines(_ chunking: Chunking) {
+        let folded = ReaderTrace.read("Subject: tab follows\n\t\nSummary: still header\n\nbody\n", chunking)
+        #expect(folded.text("1") == "body\n")
+        #expect(folded.parts[0]?.headers.value(of: "Summary") == "still header")
+        let ends = ReaderTrace.read("Subject: space follows\n \nHello there,\n", chunking)
+        #expect(ends.text("1") == "Hello there,\n")
+        #expect(ends.warnings.isEmpty)
+    }
+
     @Test("headers without a blank line, junk lines, envelope lines, folded fields")
     func headerRepairs() {
         let trace = ReaderTrace.read("From sender Mon Jan  1 00:00:00 2024\nSubject: x\n  folded\nnot a header line\nbody\n")
