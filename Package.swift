@@ -41,7 +41,7 @@ var targets: [Target] = [
     // Tests mirror the sources.
     .testTarget(name: "MailModelTests", dependencies: ["MailModel", "TestSupport"]),
     .testTarget(name: "IMAPProtocolTests", dependencies: ["IMAPProtocol", "TestSupport", nioCore]),
-    .testTarget(name: "IMAPClientTests", dependencies: ["IMAPClient", "IMAPProtocol", "TestSupport", nioCore, nioPosix]),
+    .testTarget(name: "IMAPClientTests", dependencies: ["IMAPClient", "IMAPProtocol", "MailModel", "TestSupport", nioCore, nioPosix, logging]),
     .testTarget(name: "MIMETests", dependencies: ["MIME", "MailModel", "TestSupport", nioCore]),
     .testTarget(name: "MailQueryTests", dependencies: ["MailQuery", "TestSupport"]),
     .testTarget(name: "MailIndexTests", dependencies: ["MailIndex", "MailQuery", "MailModel", "TestSupport"]),

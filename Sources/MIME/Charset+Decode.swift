@@ -36,13 +36,13 @@ extension Charset {
             if let utf8 = Charset.mislabelledUTF8(bytes) { return utf8 }
             return DecodedText(text: Windows1252.decode(bytes))
         case .iconv(let name):
-            if !Charset.needsIconvForASCII(name), let utf8 = Charset.mislabelledUTF8(bytes) { return utf8 }
-            if let (text, replaced) = Iconv.decode(bytes, from: name) {
-                return DecodedText(text: text, replaced: replaced)
+            guard let (text, replaced) = Iconv.decode(bytes, from: name) else {
+                var guessed = Charset.guess(bytes, labelled: false)
+                guessed.unknownLabel = true
+                return guessed
             }
-            var guessed = Charset.guess(bytes, labelled: false)
-            guessed.unknownLabel = true
-            return guessed
+            if !Charset.needsIconvForASCII(name), let utf8 = Charset.mislabelledUTF8(bytes) { return utf8 }
+            return DecodedText(text: text, replaced: replaced)
         }
     }
 

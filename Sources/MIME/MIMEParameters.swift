@@ -97,6 +97,11 @@ enum ParameterScanner {
                 let valueStart = index
                 while index < count, bytes[index] != UInt8(ascii: ";") { index += 1 }
                 value = Array(ASCII.trimmed(bytes[valueStart..<index]))
+                // A trailing comment: "flowed (comment)".
+                if value.last == UInt8(ascii: ")"), let open = value.lastIndex(of: UInt8(ascii: "(")), open > 0,
+                   ASCII.isWhitespace(value[open - 1]) {
+                    value = Array(ASCII.trimmed(value[..<open]))
+                }
                 // A value quoted on one side only, or with a stray quote.
                 if value.first == ASCII.quote { value.removeFirst() }
                 if value.last == ASCII.quote { value.removeLast() }

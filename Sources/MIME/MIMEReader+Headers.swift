@@ -34,16 +34,30 @@ extension MIMEReader {
                 }
                 return false
             }
-            if headerLine(length: length) { return true }
+            switch headerLine(length: length) {
+            case .ended: return true
+            case .needMore: return false
+            case .next: continue
+            }
         }
     }
 
-    /// Handles one complete header line of `length` bytes at the start of the input; true when the
-    /// header block ended.
-    private mutating func headerLine(length: Int) -> Bool {
+    /// What one header line did.
+    private enum LineOutcome {
+        /// The header block ended.
+        case ended
+        /// The line was taken; read the next.
+        case next
+        /// The line cannot be judged before more input comes.
+        case needMore
+    }
+
+    /// Handles one complete header line of `length` bytes at the start of the input.
+    private mutating func headerLine(length: Int) -> LineOutcome {
         let buffer = input
         enum Verdict {
             case blank
+            case needMore
             case delimiter
             case line(HeaderBlockBuilder.LineKind)
         }
@@ -53,6 +67,13 @@ extension MIMEReader {
             let line = UnsafeRawBufferPointer(rebasing: raw[0..<length])
             if line[0] == ASCII.lf || (line.count >= 2 && line[0] == ASCII.cr && line[1] == ASCII.lf) {
                 return .blank
+            }
+            // A line of only whitespace is folding when a field follows it, else the blank line
+            // that real mailers meant (GMime reads it so too).
+            if line.allSatisfy({ ASCII.isSpaceOrBreak($0) }) {
+                let rest = UnsafeRawBufferPointer(rebasing: raw[length...])
+                guard let next = MIMEReader.nextLineStartsField(rest, finished: finished) else { return .needMore }
+                if !next { return .blank }
             }
             if !frames.isEmpty, line.count >= 2, line[0] == ASCII.hyphen, line[1] == ASCII.hyphen,
                matchDelimiter(line) != nil {
@@ -65,10 +86,12 @@ extension MIMEReader {
         case .blank:
             consume(length)
             endHeaders()
-            return true
+            return .ended
+        case .needMore:
+            return .needMore
         case .delimiter:
             endHeaders()
-            return true
+            return .ended
         case .line(let kind):
             switch kind {
             case .field, .envelope:
@@ -89,10 +112,23 @@ extension MIMEReader {
                     warn(.missingHeaderBodySeparator, at: .root, "no header at all")
                 }
                 endHeaders()
-                return true
+                return .ended
             }
-            return false
+            return .next
         }
+    }
+
+    /// Whether the line at the start of `rest` is a header field whose name starts with a letter;
+    /// nil when that cannot be known yet.
+    static func nextLineStartsField(_ rest: UnsafeRawBufferPointer, finished: Bool) -> Bool? {
+        var index = 0
+        while index < rest.count {
+            let byte = rest[index]
+            if byte == ASCII.colon { return index > 0 && (rest[0] | 0x20) >= 97 && (rest[0] | 0x20) <= 122 }
+            if byte <= 32 || byte >= 127 { return false }
+            index += 1
+        }
+        return finished || index > 256 ? false : nil
     }
 
     /// The offset of the first LF in the unread input.

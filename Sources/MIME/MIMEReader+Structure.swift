@@ -120,12 +120,14 @@ extension MIMEReader {
         closeFrames(downTo: frameIndex + 1, endOffset: endOffset)
         atLineStart = true
         mode = .body
-        frames[frameIndex].preamble = []
         if isClose {
+            if frames[frameIndex].children == 0 && !frames[frameIndex].closed { recoverUnboundedMultipart(frames[frameIndex]) }
+            frames[frameIndex].preamble = []
             frames[frameIndex].closed = true
             sink = .discard
             return
         }
+        frames[frameIndex].preamble = []
         frames[frameIndex].children += 1
         let frame = frames[frameIndex]
         pending = PendingEntity(
@@ -157,8 +159,8 @@ extension MIMEReader {
         }
     }
 
-    /// A multipart whose boundary never appeared: its body is read as one text/plain part, so its
-    /// text is not lost.
+    /// A multipart whose parts never began (no opening delimiter): its body is read as one
+    /// text/plain part, so its text is not lost.
     private mutating func recoverUnboundedMultipart(_ frame: Frame) {
         warn(.boundaryNotFound, at: frame.path)
         guard entityCount < options.maxParts else { return }

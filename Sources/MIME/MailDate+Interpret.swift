@@ -80,7 +80,7 @@ extension MailDate {
                     if year == nil { year = value }
                 } else if day == nil {
                     day = value
-                } else if year == nil {
+                } else if year == nil, digits >= 2 {
                     year = value
                 }
             }

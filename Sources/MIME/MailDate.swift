@@ -58,12 +58,27 @@ public enum MailDate {
                     index = end
                     continue
                 }
+                // A time with dots ("10.20.30") once the month has been named.
+                if first.digits <= 2, first.end + 2 < bytes.count, bytes[first.end] == UInt8(ascii: "."),
+                   isDigit(first.end + 1), isDigit(first.end + 2), tokens.contains(where: isMonthWord) {
+                    let minute = number(at: first.end + 1)
+                    var second = 0
+                    var end = minute.end
+                    if end + 1 < bytes.count, bytes[end] == UInt8(ascii: "."), isDigit(end + 1) {
+                        let seconds = number(at: end + 1)
+                        second = seconds.value
+                        end = seconds.end
+                    }
+                    tokens.append(.time(hour: first.value, minute: minute.value, second: second))
+                    index = end
+                    continue
+                }
                 tokens.append(.number(first.value, digits: first.digits))
                 index = first.end
                 continue
             }
             if byte == UInt8(ascii: "+") || byte == UInt8(ascii: "-"), isDigit(index + 1),
-               case .some(.time) = tokens.last ?? .slash {
+               tokens.contains(where: { if case .time = $0 { return true } else { return false } }) {
                 tokens.append(.zone(seconds: zoneOffset(bytes, from: index)))
                 index = skipZone(bytes, from: index)
                 continue
@@ -100,6 +115,11 @@ public enum MailDate {
             index += 1
         }
         return tokens
+    }
+
+    private static func isMonthWord(_ token: Token) -> Bool {
+        guard case .word(let word) = token, word.count >= 3 else { return false }
+        return months[word] != nil || months[String(word.prefix(3))] != nil
     }
 
     /// `+hhmm`, `-hh:mm`, `+h`, `-hh` as seconds east of UTC.

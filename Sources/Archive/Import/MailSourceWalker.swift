@@ -1,4 +1,5 @@
 import Foundation
+import IMAPProtocol
 import MailModel
 
 /// One message file found on disk, with the folder it belongs to and the flags its name carries.
@@ -25,7 +26,7 @@ public enum MailSourceWalker {
     /// (`Archive/2024/cur`) become folders named with `/`. Dovecot's modified UTF-7 folder names are
     /// decoded by `decodeName`.
     public static func maildir(at root: String, rootFolder: String = "INBOX",
-                               decodeName: (String) -> String = { $0 }) throws -> [MessageFile] {
+                               decodeName: (String) -> String = decodeFolderName) throws -> [MessageFile] {
         guard isDirectory(root) else { throw Error(description: "\(root) is not a folder") }
         var result: [MessageFile] = []
         var foundAny = false
@@ -76,6 +77,13 @@ public enum MailSourceWalker {
         }
         walk(path)
         return result
+    }
+
+    /// A folder name component as Dovecot writes it: modified UTF-7 (RFC 3501 5.1.3) decoded when
+    /// it is valid, kept as written otherwise.
+    public static func decodeFolderName(_ name: String) -> String {
+        guard name.contains("&") else { return name }
+        return ModifiedUTF7.decode(Array(name.utf8)) ?? name
     }
 
     static func isMaildir(_ path: String) -> Bool {

@@ -1,0 +1,79 @@
+import IMAPProtocol
+import NIOCore
+
+/// Reads response events off the transport: parses what is buffered, reads more when needed.
+final class ResponseReader {
+    private let transport: Transport
+    private var parser: ResponseParser
+    private var buffer = ByteBuffer()
+    private let allocator = ByteBufferAllocator()
+
+    init(transport: Transport, options: ResponseParserOptions) {
+        self.transport = transport
+        self.parser = ResponseParser(options: options)
+    }
+
+    /// The next event; a read that brings no bytes for `timeout` is a timeout error.
+    func next(timeout: Duration) async throws -> ResponseEvent {
+        while true {
+            if let event = try parseBuffered() { return event }
+            guard let bytes = try await transport.read(deadline: .now() + TimeAmount(timeout)) else {
+                throw IMAPError(.timeout, "the server did not answer within \(timeout.seconds) seconds")
+            }
+            append(bytes)
+        }
+    }
+
+    /// The next event, or nil when `deadline` passes first (no error: used while idling).
+    func next(deadline: NIODeadline, cancellation: Transport.CancellationMode = .throw) async throws -> ResponseEvent? {
+        while true {
+            if let event = try parseBuffered() { return event }
+            guard let bytes = try await transport.read(deadline: deadline, cancellation: cancellation) else { return nil }
+            append(bytes)
+        }
+    }
+
+    /// Bytes received but not yet parsed are handed to `body` (STARTTLS must find none; COMPRESS
+    /// decompresses them).
+    func withLeftover<T>(_ body: (inout ByteBuffer) throws -> T) rethrows -> T {
+        try body(&buffer)
+    }
+
+    /// Whether the parser is between responses with nothing buffered.
+    var isDrained: Bool { parser.isAtResponseBoundary && buffer.readableBytes == 0 }
+
+    private func parseBuffered() throws -> ResponseEvent? {
+        do {
+            return try parser.next(buffer: &buffer)
+        } catch let error as ResponseParseError {
+            throw IMAPError(.protocol, error.description)
+        } catch let error as ResponseLimitError {
+            throw IMAPError(.protocol, error.description)
+        }
+    }
+
+    private func append(_ bytes: ByteBuffer) {
+        if buffer.readableBytes == 0 {
+            buffer = bytes
+            return
+        }
+        // A fresh buffer: the old one may be shared with body slices already handed out.
+        var merged = allocator.buffer(capacity: buffer.readableBytes + bytes.readableBytes)
+        merged.writeImmutableBuffer(buffer)
+        merged.writeImmutableBuffer(bytes)
+        buffer = merged
+    }
+}
+
+extension TimeAmount {
+    /// The same length of time as a `Duration`.
+    init(_ duration: Duration) {
+        let (seconds, attoseconds) = duration.components
+        self = .nanoseconds(seconds * 1_000_000_000 + attoseconds / 1_000_000_000)
+    }
+}
+
+extension Duration {
+    /// Whole seconds, for messages.
+    var seconds: Int64 { components.seconds }
+}

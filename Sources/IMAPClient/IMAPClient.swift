@@ -1,4 +1,0 @@
-import IMAPProtocol
-
-/// IMAP connections over SwiftNIO and NIOSSL.
-public enum IMAPClientModule {}

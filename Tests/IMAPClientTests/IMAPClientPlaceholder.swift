@@ -1,1 +1,0 @@
-// Tests for IMAPClient live in this folder, mirroring Sources/IMAPClient/.

@@ -1,0 +1,44 @@
+import IMAPClient
+import IMAPProtocol
+import Logging
+import MailModel
+import NIOCore
+import TestSupport
+
+/// The Dovecot shared by the integration suites, and configurations that reach it.
+enum TestServers {
+    /// One server for the whole test process (started on first use, stopped at exit).
+    static func shared() throws -> DovecotServer {
+        try DovecotServer.shared("IMAPClientTests")
+    }
+
+    /// A configuration for `server` over IMAPS, trusting its CA.
+    static func configuration(_ server: DovecotServer, security: IMAPConfiguration.Security = .implicitTLS,
+                              user: String? = nil, password: String? = nil) -> IMAPConfiguration {
+        let port: Int?
+        switch security {
+        case .implicitTLS: port = server.imapsPort
+        default: port = server.imapPort
+        }
+        var configuration = IMAPConfiguration(host: server.host, port: port, security: security,
+                                              credentials: .password(user: user ?? server.user, password: password ?? server.password))
+        configuration.tls.trust = .caFile(server.caFile)
+        configuration.timeouts.command = .seconds(20)
+        configuration.timeouts.login = .seconds(20)
+        configuration.timeouts.connect = .seconds(10)
+        return configuration
+    }
+
+    /// A logger that drops everything.
+    static let logger = Logger(label: "cairn.test.imap", factory: { _ in SwiftLogNoOpLogHandler() })
+
+    /// A small message with a subject and a body line.
+    static func message(subject: String, body: String = "Hello.", from: String = "alice@example.com") -> [UInt8] {
+        Array("From: \(from)\r\nTo: bob@example.com\r\nSubject: \(subject)\r\nMessage-ID: <\(subject.hashValue)@test>\r\n\r\n\(body)\r\n".utf8)
+    }
+
+    /// A mailbox name unique to one test.
+    static func uniqueMailbox(_ prefix: String) -> MailboxName {
+        MailboxName("\(prefix)-\(UInt32.random(in: 0...UInt32.max))")
+    }
+}

@@ -1,1 +1,0 @@
-// Tests for IMAPProtocol live in this folder, mirroring Sources/IMAPProtocol/.
