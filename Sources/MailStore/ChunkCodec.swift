@@ -8,46 +8,100 @@ enum ChunkMethod: Int64 {
     case deflate = 1
 }
 
-/// Compresses chunks with zlib's raw deflate, reusing one stream (deflateReset between chunks).
-final class ChunkDeflater {
+/// One zlib raw-deflate stream with fixed parameters, reset between uses.
+private final class DeflateStream {
     private var stream = z_stream()
-    private var output: [UInt8] = []
-    private let level: Int32
     private var ready = false
+    private let level: Int32
+    private let strategy: Int32
 
-    init(level: Int32) {
-        self.level = max(0, min(9, level))
+    init(level: Int32, strategy: Int32) {
+        self.level = level
+        self.strategy = strategy
     }
 
     deinit {
         if ready { deflateEnd(&stream) }
     }
 
-    /// Compresses one chunk and calls `body` with the stored form: deflated when smaller, else as is.
-    func encode<T>(_ chunk: UnsafeRawBufferPointer, _ body: (ChunkMethod, UnsafeRawBufferPointer) throws -> T) throws -> T {
-        guard level > 0, chunk.count > 0 else { return try body(.stored, chunk) }
+    /// Compresses `input` into `output` (at least `bound(input.count)` bytes); the compressed size,
+    /// or nil if zlib failed.
+    func compress(_ input: UnsafeRawBufferPointer, into output: UnsafeMutableRawBufferPointer) -> Int? {
         if !ready {
-            guard czlib_deflate_init2(&stream, level, -15, 8, Z_DEFAULT_STRATEGY) == Z_OK else {
-                return try body(.stored, chunk)
-            }
+            guard czlib_deflate_init2(&stream, level, -15, 8, strategy) == Z_OK else { return nil }
             ready = true
         } else {
             deflateReset(&stream)
         }
-        let bound = Int(deflateBound(&stream, uLong(chunk.count)))
+        stream.next_in = UnsafeMutablePointer(mutating: input.bindMemory(to: UInt8.self).baseAddress)
+        stream.avail_in = uInt(input.count)
+        stream.next_out = output.bindMemory(to: UInt8.self).baseAddress
+        stream.avail_out = uInt(output.count)
+        let status = deflate(&stream, Z_FINISH)
+        stream.next_in = nil
+        stream.next_out = nil
+        return status == Z_STREAM_END ? output.count - Int(stream.avail_out) : nil
+    }
+
+    /// The largest compressed size of `count` bytes (zlib's deflateBound plus a margin).
+    static func bound(_ count: Int) -> Int { count + count / 1000 + 64 }
+}
+
+/// Compresses chunks with zlib's raw deflate, reusing its streams.
+///
+/// Per chunk it picks LZ77 + Huffman at the configured level for text, and Huffman coding alone
+/// for chunks that LZ77 hardly shrinks (base64 attachments, the bulk of mail by size): on those it is
+/// 4-6 times faster and even a little smaller. The choice comes from compressing three 4 KiB samples
+/// of a chunk of 32 KiB or more.
+final class ChunkDeflater {
+    private let level: Int32
+    private let lz: DeflateStream
+    private let huffman: DeflateStream
+    private let sampler: DeflateStream
+    private var output: [UInt8] = []
+    private var sample: [UInt8] = []
+
+    /// Chunks shorter than this are compressed with LZ77 without sampling.
+    static let samplingThreshold = 32 * 1024
+    /// Size of each of the three samples.
+    static let sampleSize = 4 * 1024
+    /// A sample compressed to more than this fraction of its size selects Huffman-only coding.
+    static let huffmanRatio = 0.72
+
+    init(level: Int32) {
+        self.level = max(0, min(9, level))
+        lz = DeflateStream(level: self.level, strategy: Z_DEFAULT_STRATEGY)
+        huffman = DeflateStream(level: max(1, self.level), strategy: Z_HUFFMAN_ONLY)
+        sampler = DeflateStream(level: 1, strategy: Z_DEFAULT_STRATEGY)
+    }
+
+    /// Compresses one chunk and calls `body` with the stored form: deflated when smaller, else as is.
+    func encode<T>(_ chunk: UnsafeRawBufferPointer, _ body: (ChunkMethod, UnsafeRawBufferPointer) throws -> T) throws -> T {
+        guard level > 0, chunk.count > 0 else { return try body(.stored, chunk) }
+        let stream = looksIncompressible(chunk) ? huffman : lz
+        let bound = DeflateStream.bound(chunk.count)
         if output.count < bound { output = [UInt8](repeating: 0, count: bound) }
-        let produced: Int? = output.withUnsafeMutableBytes { out in
-            stream.next_in = UnsafeMutablePointer(mutating: chunk.bindMemory(to: UInt8.self).baseAddress)
-            stream.avail_in = uInt(chunk.count)
-            stream.next_out = out.bindMemory(to: UInt8.self).baseAddress
-            stream.avail_out = uInt(out.count)
-            let status = deflate(&stream, Z_FINISH)
-            stream.next_in = nil
-            stream.next_out = nil
-            return status == Z_STREAM_END ? out.count - Int(stream.avail_out) : nil
-        }
+        let produced = output.withUnsafeMutableBytes { stream.compress(chunk, into: $0) }
         guard let produced, produced < chunk.count else { return try body(.stored, chunk) }
         return try output.withUnsafeBytes { try body(.deflate, UnsafeRawBufferPointer(rebasing: $0[0..<produced])) }
+    }
+
+    private func looksIncompressible(_ chunk: UnsafeRawBufferPointer) -> Bool {
+        guard chunk.count >= Self.samplingThreshold else { return false }
+        let size = Self.sampleSize
+        if sample.count < 3 * size + DeflateStream.bound(3 * size) {
+            sample = [UInt8](repeating: 0, count: 3 * size + DeflateStream.bound(3 * size))
+        }
+        return sample.withUnsafeMutableBytes { buffer in
+            for (index, start) in [0, chunk.count / 2 - size / 2, chunk.count - size].enumerated() {
+                UnsafeMutableRawBufferPointer(rebasing: buffer[index * size..<(index + 1) * size])
+                    .copyMemory(from: UnsafeRawBufferPointer(rebasing: chunk[start..<start + size]))
+            }
+            let input = UnsafeRawBufferPointer(rebasing: buffer[0..<3 * size])
+            let out = UnsafeMutableRawBufferPointer(rebasing: buffer[3 * size..<buffer.count])
+            guard let produced = sampler.compress(input, into: out) else { return false }
+            return Double(produced) > Self.huffmanRatio * Double(3 * size)
+        }
     }
 }
 
@@ -63,8 +117,8 @@ final class ChunkInflater {
         if ready { inflateEnd(&stream) }
     }
 
-    /// Decodes one stored chunk of `rawSize` bytes and calls `body` with them; nil from `body`'s side
-    /// is impossible, a damaged chunk returns nil here instead.
+    /// Decodes one stored chunk of `rawSize` bytes and calls `body` with them; returns nil (without
+    /// calling `body`) when the chunk is damaged.
     func decode<T>(method: Int64, rawSize: Int, data: UnsafeRawBufferPointer,
                    _ body: (UnsafeRawBufferPointer) throws -> T) throws -> T? {
         switch ChunkMethod(rawValue: method) {

@@ -147,12 +147,8 @@ public final class MessageWriter {
     }
 
     private func storeChunk(_ bytes: UnsafeRawBufferPointer) throws {
-        let statement = try transaction.db.cachedStatement(
-            sql: "INSERT INTO message_chunk(message, seq, method, raw_size, data) VALUES (?, ?, ?, ?, ?)")
         try transaction.deflater.encode(bytes) { method, stored in
-            let blob = Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: stored.baseAddress ?? UnsafeRawPointer(bitPattern: 1)!),
-                            count: stored.count, deallocator: .none)
-            try statement.execute(arguments: [key.rawValue, chunkCount, method.rawValue, bytes.count, blob])
+            try transaction.insertChunk(key: key, sequence: chunkCount, method: method, rawSize: bytes.count, data: stored)
             storedSize += stored.count
         }
         chunkCount += 1

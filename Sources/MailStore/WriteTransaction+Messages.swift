@@ -33,6 +33,38 @@ extension WriteTransaction {
         return try writer.finish(metadata: metadata, sighting: sighting)
     }
 
+    /// Stores a message prepared (hashed and compressed) beforehand, possibly on another thread, or
+    /// records a new sighting if it is archived already.
+    public func insertMessage(prepared: PreparedMessage, metadata: MessageMetadata, sighting: Sighting?) throws -> InsertOutcome {
+        if let existing = try reader.messageKey(for: prepared.digests.id) {
+            return try recordExisting(existing, digests: prepared.digests, sighting: sighting)
+        }
+        try beginSavepoint(MessageWriter.savepoint)
+        do {
+            let key = try nextMessageKey()
+            for (sequence, chunk) in prepared.chunks.enumerated() {
+                try chunk.data.withUnsafeBytes { data in
+                    try insertChunk(key: key, sequence: Int64(sequence), method: chunk.method, rawSize: chunk.rawSize, data: data)
+                }
+            }
+            let outcome = try storeNewMessage(key: key, digests: prepared.digests, storedSize: prepared.storedSize,
+                                              chunkCount: Int64(prepared.chunks.count), metadata: metadata, sighting: sighting)
+            try releaseSavepoint(MessageWriter.savepoint)
+            return outcome
+        } catch {
+            try? rollbackSavepoint(MessageWriter.savepoint)
+            throw error
+        }
+    }
+
+    /// Writes one stored chunk of a message.
+    func insertChunk(key: MessageKey, sequence: Int64, method: ChunkMethod, rawSize: Int, data: UnsafeRawBufferPointer) throws {
+        let blob = Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: data.baseAddress ?? UnsafeRawPointer(bitPattern: 1)!),
+                        count: data.count, deallocator: .none)
+        try db.cachedStatement(sql: "INSERT INTO message_chunk(message, seq, method, raw_size, data) VALUES (?, ?, ?, ?, ?)")
+            .execute(arguments: [key.rawValue, sequence, method.rawValue, rawSize, blob])
+    }
+
     /// Starts streaming a message whose bytes arrive piece by piece (see `MessageWriter`).
     public func beginMessage() throws -> MessageWriter {
         try MessageWriter(transaction: self, declared: nil, hashing: true)

@@ -1,6 +1,8 @@
+import Dispatch
 import Foundation
 import MailModel
 import MailStore
+import Synchronization
 import Testing
 
 @Suite struct MessageStorageTests {
@@ -73,7 +75,8 @@ import Testing
         options.chunkSize = chunkSize
         let store = try MailStore.open(at: temp.archive, options)
         var random = PseudoRandomBytes(seed: UInt64(chunkSize))
-        let bytes = Array(0...255).map(UInt8.init) + [13, 13, 10, 10, 0, 13] + random.next(70_000) + random.text(50_000)
+        let base64 = Array(Data(random.next(60_000)).base64EncodedString(options: .lineLength76Characters).utf8)
+        let bytes = Array(0...255).map(UInt8.init) + [13, 13, 10, 10, 0, 13] + random.next(70_000) + random.text(50_000) + base64
         let outcome = try store.write { tx throws in
             try tx.insertMessage(bytes: bytes, metadata: MessageMetadata(), sighting: nil)
         }
@@ -91,6 +94,49 @@ import Testing
         var hasher = MessageHasher()
         hasher.update(bytes)
         #expect(outcome.id == hasher.finalize().id)
+    }
+
+    @Test func preparedMessagesAreStoredLikeAnyOther() throws {
+        let temp = try TemporaryFolder()
+        var options = MailStore.Options()
+        options.chunkSize = 40_000
+        let store = try MailStore.open(at: temp.archive, options)
+        var random = PseudoRandomBytes(seed: 3)
+        let messages: [[UInt8]] = (0..<16).map { index in
+            var mail = SyntheticMail()
+            mail.messageID = "<prepared\(index)@example.org>"
+            mail.body = String(decoding: random.text(1_000 + index * 9_000), as: UTF8.self)
+                + Data(random.next(index * 5_000)).base64EncodedString(options: .lineLength76Characters)
+            return mail.bytes
+        }
+        // Prepared on several threads at once, each with its own preparer.
+        let prepared = Mutex<[Int: PreparedMessage]>([:])
+        let fixedOptions = options
+        DispatchQueue.concurrentPerform(iterations: 4) { worker in
+            let preparer = MessagePreparer(options: fixedOptions)
+            for index in stride(from: worker, to: messages.count, by: 4) {
+                let message = preparer.prepare(messages[index])
+                prepared.withLock { $0[index] = message }
+            }
+        }
+        let outcomes = try store.write { tx throws in
+            try (0..<messages.count).map { index in
+                try tx.insertMessage(prepared: prepared.withLock { $0[index]! }, metadata: MessageMetadata(),
+                                     sighting: .imap(UInt32(index + 1)))
+            }
+        }
+        let again = try store.write { tx throws in
+            try tx.insertMessage(prepared: PreparedMessage(bytes: messages[3], options: options), metadata: MessageMetadata(),
+                                 sighting: .imap(99))
+        }
+        #expect(!again.isNew && again.key == outcomes[3].key)
+        for (index, outcome) in outcomes.enumerated() {
+            #expect(outcome.isNew)
+            #expect(try store.read { try $0.rawBytes(of: outcome.key) } == messages[index])
+        }
+        let stats = try store.read { try $0.stats() }
+        #expect(stats.storedBytes < stats.bytes)
+        #expect(try store.verifyMessages().isIntact)
     }
 
     @Test func emptyMessageRoundTrips() throws {

@@ -1,6 +1,8 @@
+import Dispatch
 import Foundation
 import MailModel
 import MailStore
+import Synchronization
 import Testing
 
 /// Throughput figures for the store (not a correctness test): run with `CAIRN_STORE_BENCH=1` (and
@@ -47,8 +49,10 @@ import Testing
         print("BENCH " + label.padding(toLength: 44, withPad: " ", startingAt: 0) + values)
     }
 
-    /// Stores the corpus in batches and returns (seconds in write transactions, bytes, stored bytes, keys).
-    private static func fill(_ store: MailStore, count: Int) throws -> (Double, Int64, Int64, [MessageKey]) {
+    /// Stores the corpus in batches and returns (seconds, bytes, stored bytes, keys). The seconds are
+    /// those of the write transactions, and with `prepared` also of hashing and compressing the batch
+    /// beforehand on two threads.
+    private static func fill(_ store: MailStore, count: Int, prepared: Bool = false) throws -> (Double, Int64, Int64, [MessageKey]) {
         var corpus = Corpus()
         var elapsed = 0.0
         var bytes: Int64 = 0
@@ -59,10 +63,30 @@ import Testing
             let messages = (next..<min(count, next + batch)).map { corpus.message($0) }
             next += messages.count
             let start = clock.now
-            let outcomes = try store.write { tx throws in
-                try messages.enumerated().map { offset, message in
-                    try tx.insertMessage(bytes: message.bytes, metadata: message.metadata,
-                                         sighting: .imap(UInt32(keys.count + offset + 1)))
+            let first = keys.count
+            let outcomes: [InsertOutcome]
+            if prepared {
+                let ready = Mutex<[Int: PreparedMessage]>([:])
+                DispatchQueue.concurrentPerform(iterations: 2) { worker in
+                    let preparer = MessagePreparer(options: store.options)
+                    for index in stride(from: worker, to: messages.count, by: 2) {
+                        let message = preparer.prepare(messages[index].bytes)
+                        ready.withLock { $0[index] = message }
+                    }
+                }
+                let all = ready.withLock { $0 }
+                outcomes = try store.write { tx throws in
+                    try messages.indices.map { offset in
+                        try tx.insertMessage(prepared: all[offset]!, metadata: messages[offset].metadata,
+                                             sighting: .imap(UInt32(first + offset + 1)))
+                    }
+                }
+            } else {
+                outcomes = try store.write { tx throws in
+                    try messages.enumerated().map { offset, message in
+                        try tx.insertMessage(bytes: message.bytes, metadata: message.metadata,
+                                             sighting: .imap(UInt32(first + offset + 1)))
+                    }
                 }
             }
             elapsed += seconds(clock.now - start)
@@ -103,6 +127,13 @@ import Testing
                                                                Double(verification.bytes) / 1_048_576 / verify, verify / read))
         }
         guard level == 1 else { return }
+        let parallel = try TemporaryFolder()
+        let other = try MailStore.open(at: parallel.archive, options)
+        let (parallelElapsed, parallelBytes, _, parallelKeys) = try Self.fill(other, count: Self.count, prepared: true)
+        Self.line("  insert prepared on 2 threads", String(format: "%8.0f msg/s %7.1f MB/s",
+                                                             Double(parallelKeys.count) / parallelElapsed,
+                                                             Double(parallelBytes) / 1_048_576 / parallelElapsed))
+        try other.close()
         start = clock.now
         let again = try store.write { tx throws in
             var corpus = Corpus()

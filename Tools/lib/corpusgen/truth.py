@@ -2,18 +2,16 @@
 
 import hashlib
 import json
-import re
 
 from . import dates
 from .terms import BY_TEXT, FIELDS, TERMS
 
-_LONE_LF = re.compile(rb"(?<!\r)\n")
 TRUTH_VERSION = 1
 
 
 def cairn_id(data):
     """Cairn's message id: SHA-256 of the bytes with every bare LF made CRLF (CLI.md)."""
-    return hashlib.sha256(_LONE_LF.sub(b"\r\n", data)).hexdigest()
+    return hashlib.sha256(data.replace(b"\r\n", b"\n").replace(b"\n", b"\r\n")).hexdigest()
 
 
 def sha256_hex(data):

@@ -1,0 +1,69 @@
+import MailModel
+
+/// A message hashed and compressed ahead of its write transaction, on any thread, so that the one
+/// writer only writes rows: the engine's worker tasks prepare a batch in parallel, then store it with
+/// `WriteTransaction.insertMessage(prepared:metadata:sighting:)`.
+///
+/// Holds the compressed bytes in memory: meant for messages that are in memory anyway; stream larger
+/// ones through `WriteTransaction.beginMessage()` or a `MessageByteSource`.
+public struct PreparedMessage: Sendable {
+    /// One stored chunk.
+    struct Chunk: Sendable {
+        var method: ChunkMethod
+        var rawSize: Int
+        var data: [UInt8]
+    }
+
+    /// The message's id, raw SHA-256 and size.
+    public let digests: MessageHasher.Result
+    /// The chunks as they will be stored.
+    let chunks: [Chunk]
+
+    /// Bytes of all chunks as stored.
+    public var storedSize: Int { chunks.reduce(0) { $0 + $1.data.count } }
+
+    init(digests: MessageHasher.Result, chunks: [Chunk]) {
+        self.digests = digests
+        self.chunks = chunks
+    }
+
+    /// Prepares a message with the chunk size and compression level of `options`.
+    public init(bytes: [UInt8], options: MailStore.Options = MailStore.Options()) {
+        self = MessagePreparer(options: options).prepare(bytes)
+    }
+}
+
+/// Prepares messages one after another, reusing its compressor (one per worker thread; not
+/// thread-safe).
+public final class MessagePreparer {
+    private let chunkSize: Int
+    private let deflater: ChunkDeflater
+
+    /// A preparer with the chunk size and compression level of `options`.
+    public init(options: MailStore.Options = MailStore.Options()) {
+        chunkSize = max(1, options.chunkSize)
+        deflater = ChunkDeflater(level: options.compressionLevel)
+    }
+
+    /// Hashes and compresses a message.
+    public func prepare(_ bytes: [UInt8]) -> PreparedMessage {
+        var hasher = MessageHasher()
+        hasher.update(bytes)
+        var chunks: [PreparedMessage.Chunk] = []
+        chunks.reserveCapacity((bytes.count + chunkSize - 1) / chunkSize)
+        bytes.withUnsafeBytes { all in
+            var offset = 0
+            while offset < all.count {
+                let end = min(all.count, offset + chunkSize)
+                let chunk = UnsafeRawBufferPointer(rebasing: all[offset..<end])
+                // encode only throws what its body throws; this body does not throw.
+                let stored = try? deflater.encode(chunk) { method, data in
+                    PreparedMessage.Chunk(method: method, rawSize: chunk.count, data: Array(data))
+                }
+                if let stored { chunks.append(stored) }
+                offset = end
+            }
+        }
+        return PreparedMessage(digests: hasher.finalize(), chunks: chunks)
+    }
+}
