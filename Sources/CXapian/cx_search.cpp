@@ -5,9 +5,12 @@
 extern "C" cx_mset *cx_db_search(cx_db *db, const cx_query *query, cx_sort sort, unsigned slot, uint32_t offset,
                                  uint32_t limit, uint32_t check_at_least, cx_error *error) {
     CX_TRY
-    auto *result = new cx_mset(db->db);
+    auto *result = new cx_mset();
+    result->db = db->db;
+    if (db->shards == 0) return result;  // nothing to search: an empty page
     try {
-        auto &enquire = result->enquire;
+        result->enquire = std::make_unique<Xapian::Enquire>(db->db);
+        auto &enquire = *result->enquire;
         enquire.set_query(query->query);
         if (sort != CX_SORT_RELEVANCE) {
             bool descending = sort == CX_SORT_VALUE_DESCENDING;
@@ -72,6 +75,7 @@ extern "C" char *cx_mset_snippet(const cx_mset *mset, const char *text, size_t t
                                  const char *language, const char *start, const char *end, const char *omit,
                                  size_t *out_length, cx_error *error) {
     CX_TRY
+    if (!mset->enquire) return cairn::copy_string(std::string(), out_length);
     // The index holds accent-folded terms, so the snippet is found in folded text and then
     // cut from the original text, byte offsets mapped back.
     std::string folded;
