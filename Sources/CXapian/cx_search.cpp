@@ -2,8 +2,8 @@
 #include "cx_internal.hpp"
 #include <cstring>
 
-extern "C" cx_mset *cx_db_search(cx_db *db, const cx_query *query, cx_sort sort, unsigned slot, uint32_t offset,
-                                 uint32_t limit, uint32_t check_at_least, cx_error *error) {
+extern "C" cx_mset *cx_db_search(cx_db *db, const cx_query *query, cx_sort sort, unsigned slot, int collapse_slot,
+                                 uint32_t offset, uint32_t limit, uint32_t check_at_least, cx_error *error) {
     CX_TRY
     auto *result = new cx_mset();
     result->db = db->db;
@@ -18,6 +18,7 @@ extern "C" cx_mset *cx_db_search(cx_db *db, const cx_query *query, cx_sort sort,
             enquire.set_sort_by_value(slot, descending);
             enquire.set_docid_order(descending ? Xapian::Enquire::DESCENDING : Xapian::Enquire::ASCENDING);
         }
+        if (collapse_slot >= 0) enquire.set_collapse_key(static_cast<unsigned>(collapse_slot));
         result->mset = enquire.get_mset(offset, limit, check_at_least);
     } catch (...) {
         delete result;
@@ -41,6 +42,20 @@ extern "C" uint32_t cx_mset_docid(const cx_mset *mset, uint32_t index) {
     } catch (...) {
         return 0;  // an index out of range; the docid is read from memory otherwise
     }
+}
+
+extern "C" uint32_t cx_mset_collapse_count(const cx_mset *mset, uint32_t index) {
+    try {
+        return mset->mset[index].get_collapse_count();
+    } catch (...) {
+        return 0;  // an index out of range
+    }
+}
+
+extern "C" char *cx_mset_collapse_key(const cx_mset *mset, uint32_t index, size_t *out_length, cx_error *error) {
+    CX_TRY
+    return cairn::copy_string(mset->mset[index].get_collapse_key(), out_length);
+    CX_CATCH(error, nullptr)
 }
 
 extern "C" void cx_mset_counts(const cx_mset *mset, uint32_t *lower, uint32_t *estimated, uint32_t *upper) {

@@ -122,3 +122,29 @@ struct ReaderTests {
         }
     }
 }
+
+@Suite("Threads")
+struct ThreadSearchTests {
+    @Test func oneLinePerThreadNewestFirstWithCounts() throws {
+        let reader = try MailIndexReader(directory: ReaderTests.directory)
+        let page = try reader.searchThreads(SearchQuery.parse("report OR \"red car\" OR budget", now: testNow))
+        // Thread t1 (messages 1 and 2, newest 2), message 11 (thread of its own? no: no thread id), 6.
+        #expect(page.threads.map(\.hit.rowID) == [2, 11, 6])
+        #expect(page.threads.map(\.matches) == [2, 1, 1])
+        #expect(page.threads.map(\.threadID) == ["t1", nil, nil])
+        #expect(page.total == 3 && page.isExact)
+        let oldest = try reader.searchThreads(SearchQuery.parse("thread:t1", now: testNow), order: .oldest)
+        #expect(oldest.threads.map(\.hit.rowID) == [1])
+    }
+
+    @Test func threadChangesFollowStateUpdates() throws {
+        let index = TemporaryIndex()
+        let (writer, reader) = try index.build(SampleMail.documents)
+        try writer.updateState(rowID: 6, to: MessageState(threadID: "t1"))
+        try reader.reopen()
+        let page = try reader.searchThreads(SearchQuery.parse("thread:t1", now: testNow))
+        #expect(page.threads.count == 1)
+        #expect(page.threads.first?.matches == 3)
+        #expect(page.threads.first?.hit.rowID == 2)
+    }
+}
