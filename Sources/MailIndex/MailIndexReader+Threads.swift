@@ -21,37 +21,3 @@ extension MailIndexReader {
         }
     }
 }
-
-/// A thread with matching messages.
-public struct ThreadHit: Hashable, Sendable {
-    /// Its first matching message in the search order (the newest, for newest first).
-    public var hit: SearchHit
-    /// The thread's id; nil for a message without one.
-    public var threadID: String?
-    /// How many of the thread's messages match the query.
-    public var matches: Int
-
-    /// Creates a thread hit.
-    public init(hit: SearchHit, threadID: String?, matches: Int) {
-        self.hit = hit
-        self.threadID = threadID
-        self.matches = matches
-    }
-}
-
-/// One page of threads and the number of all threads with matches.
-public struct ThreadPage: Hashable, Sendable {
-    /// The threads of the page, in order.
-    public var threads: [ThreadHit]
-    /// The number of threads with matches (exact when ``isExact``).
-    public var total: Int
-    /// Whether ``total`` is exact.
-    public var isExact: Bool
-
-    /// Creates a page.
-    public init(threads: [ThreadHit], total: Int, isExact: Bool) {
-        self.threads = threads
-        self.total = total
-        self.isExact = isExact
-    }
-}
