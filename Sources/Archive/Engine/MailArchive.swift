@@ -67,7 +67,7 @@ public final class MailArchive: Sendable {
             if handle.layoutWasReset {
                 try store.write { tx in _ = try tx.markAllUnindexed() }
             }
-            _ = try archive.makeIndexer().catchUp(progress: progress)
+            if options.catchUpOnOpen { _ = try archive.makeIndexer().catchUp(progress: progress) }
             return archive
         } catch {
             try? store.close()

@@ -83,6 +83,11 @@ public final class ArchiveSearcher {
             .replacingOccurrences(of: end + start, with: "")
     }
 
+    /// The number of documents in the index.
+    public func documentCount() throws -> Int {
+        try reader.documentCount()
+    }
+
     /// Messages the store has but the index does not know yet (a writer catches up on opening);
     /// results may miss them.
     public func unindexedCount() throws -> Int {
