@@ -10,25 +10,13 @@ import Testing
 /// twice, and an index that matches the store.
 @Suite("Killing an import")
 struct ImportCrashTests {
-    /// A small deterministic generator (SplitMix64), so a failing run can be repeated.
-    struct SeededRandom: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     @Test("killed at several random moments and run again, the archive is complete, without duplicates")
     func killAndResume() throws {
         let corpus = try GeneratedCorpus.make(count: 300, seed: 11, folders: 3)
         let truth = corpus.truth
         let home = CLIHome()
         let seed = UInt64(ProcessInfo.processInfo.environment["CAIRN_CRASH_SEED"].flatMap(UInt64.init) ?? 20_261_128)
-        var random = SeededRandom(state: seed)
+        var random = SeededRandom(seed: seed)
         let arguments = ["--home", home.path, "import", "maildir", corpus.directory.path, "--progress", "never"]
         var killed = 0
         for round in 0..<6 {
