@@ -22,7 +22,7 @@ func expectIMAPError(_ body: () async throws -> Void, sourceLocation: SourceLoca
 struct ConnectionTests {
     @Test("IMAPS: logs in, sees capabilities, compresses, lists INBOX")
     func imaps() async throws {
-        let server = try TestServers.shared()
+        let server = try await TestServers.shared()
         let names = try await IMAPClient.withConnection(TestServers.configuration(server), logger: TestServers.logger) { connection in
             #expect(connection.capabilities.contains(.condStore))
             #expect(connection.capabilities.contains(.idle))
@@ -34,7 +34,7 @@ struct ConnectionTests {
 
     @Test("without compression the session works the same")
     func uncompressed() async throws {
-        let server = try TestServers.shared()
+        let server = try await TestServers.shared()
         var configuration = TestServers.configuration(server)
         configuration.compression = false
         let compressed = try await IMAPClient.withConnection(configuration, logger: TestServers.logger) { connection in
@@ -46,7 +46,7 @@ struct ConnectionTests {
 
     @Test("STARTTLS: upgrades, then logs in")
     func startTLS() async throws {
-        let server = try TestServers.shared()
+        let server = try await TestServers.shared()
         let exists = try await IMAPClient.withConnection(TestServers.configuration(server, security: .startTLS),
                                                          logger: TestServers.logger) { connection in
             try await connection.select(.inbox, readOnly: true).exists
@@ -56,7 +56,7 @@ struct ConnectionTests {
 
     @Test("a certificate from an unknown authority is refused, in words")
     func unknownCertificate() async throws {
-        let server = try TestServers.shared()
+        let server = try await TestServers.shared()
         for security in [IMAPConfiguration.Security.implicitTLS, .startTLS] {
             var configuration = TestServers.configuration(server, security: security)
             configuration.tls.trust = .system
@@ -70,7 +70,7 @@ struct ConnectionTests {
 
     @Test("a certificate for another host name is refused")
     func wrongHost() async throws {
-        let server = try TestServers.shared()
+        let server = try await TestServers.shared()
         var configuration = TestServers.configuration(server)
         configuration.tls.serverName = "mail.example.org"
         let error = await expectIMAPError {
@@ -96,7 +96,7 @@ struct ConnectionTests {
 
     @Test("a wrong password is refused without showing it")
     func wrongPassword() async throws {
-        let server = try TestServers.shared()
+        let server = try await TestServers.shared()
         let secret = "wrong-secret-\(UInt32.random(in: 0...UInt32.max))"
         let error = await expectIMAPError {
             try await IMAPClient.withConnection(TestServers.configuration(server, password: secret),
@@ -108,7 +108,7 @@ struct ConnectionTests {
 
     @Test("plaintext is refused unless explicitly allowed")
     func plaintext() async throws {
-        let server = try TestServers.shared()
+        let server = try await TestServers.shared()
         let refused = await expectIMAPError {
             try await IMAPClient.withConnection(TestServers.configuration(server, security: .plaintext(allowInsecure: false)),
                                                 logger: TestServers.logger) { _ in }
@@ -124,7 +124,7 @@ struct ConnectionTests {
 
     @Test("an OAuth token needs OAUTHBEARER or XOAUTH2, which this server lacks")
     func oauthUnavailable() async throws {
-        let server = try TestServers.shared()
+        let server = try await TestServers.shared()
         var configuration = TestServers.configuration(server)
         configuration.credentials = .oauth2(user: server.user, accessToken: "token-123")
         let error = await expectIMAPError {
@@ -147,10 +147,10 @@ struct ConnectionTests {
 
     @Test("several connections at once, one folder each")
     func parallelConnections() async throws {
-        let server = try TestServers.shared()
+        let server = try await TestServers.shared()
         let folders = (0..<4).map { TestServers.uniqueMailbox("Parallel\($0)") }
         for (index, folder) in folders.enumerated() {
-            try server.deliver((0...index).map { DovecotServer.Message(TestServers.message(subject: "p\($0)")) }, to: folder)
+            try await TestServers.deliver((0...index).map { DovecotServer.Message(TestServers.message(subject: "p\($0)")) }, to: folder, on: server)
         }
         let counts = try await withThrowingTaskGroup(of: (Int, Int).self) { group in
             for (index, folder) in folders.enumerated() {

@@ -50,7 +50,7 @@ struct Checksum: Equatable {
 struct FetchTests {
     @Test("bodies of 10 bytes to 20 MB stream exactly, in bounded chunks")
     func sizes() async throws {
-        let server = try TestServers.shared()
+        let server = try await TestServers.shared()
         let name = TestServers.uniqueMailbox("Sizes")
         let sizes = [10, 1_000, 70_000, 1_000_000, 20_000_000]
         var expected: [Checksum] = []
@@ -59,7 +59,7 @@ struct FetchTests {
             var checksum = Checksum()
             checksum.add(bytes)
             expected.append(checksum.finish())
-            try server.deliver(bytes, to: name)
+            try await TestServers.deliver(bytes, to: name, on: server)
         }
         let (checksums, largestChunk, infos) = try await IMAPClient.withConnection(TestServers.configuration(server),
                                                                                   logger: TestServers.logger) { connection in
@@ -90,9 +90,9 @@ struct FetchTests {
 
     @Test("many messages over pipelined batches arrive complete and in order")
     func pipelined() async throws {
-        let server = try TestServers.shared()
+        let server = try await TestServers.shared()
         let name = TestServers.uniqueMailbox("Pipelined")
-        try server.deliver((0..<300).map { DovecotServer.Message(sizedMessage(200 + $0 * 7, seed: $0)) }, to: name)
+        try await TestServers.deliver((0..<300).map { DovecotServer.Message(sizedMessage(200 + $0 * 7, seed: $0)) }, to: name, on: server)
         var configuration = TestServers.configuration(server)
         configuration.fetch.batchSize = 40
         configuration.fetch.pipelineDepth = 3
@@ -117,9 +117,9 @@ struct FetchTests {
 
     @Test("a stream given up half way is drained by the next command")
     func abandonedStream() async throws {
-        let server = try TestServers.shared()
+        let server = try await TestServers.shared()
         let name = TestServers.uniqueMailbox("Abandon")
-        try server.deliver((0..<50).map { DovecotServer.Message(sizedMessage(5_000, seed: $0)) }, to: name)
+        try await TestServers.deliver((0..<50).map { DovecotServer.Message(sizedMessage(5_000, seed: $0)) }, to: name, on: server)
         var configuration = TestServers.configuration(server)
         configuration.fetch.batchSize = 10
         let count = try await IMAPClient.withConnection(configuration, logger: TestServers.logger) { connection in
@@ -137,7 +137,7 @@ struct FetchTests {
 
     @Test("APPEND returns the new UID; the message reads back identical")
     func appendRoundTrip() async throws {
-        let server = try TestServers.shared()
+        let server = try await TestServers.shared()
         let name = TestServers.uniqueMailbox("Append")
         let message = sizedMessage(3_000, seed: 99)
         let date = Timestamp(year: 2023, month: 5, day: 17, hour: 8, minute: 30)!

@@ -9,9 +9,9 @@ import TestSupport
 struct IdleTests {
     @Test("IDLE sees a message added by another connection")
     func newMessage() async throws {
-        let server = try TestServers.shared()
+        let server = try await TestServers.shared()
         let name = TestServers.uniqueMailbox("Idle")
-        try server.deliver(TestServers.message(subject: "first"), to: name)
+        try await TestServers.deliver(TestServers.message(subject: "first"), to: name, on: server)
         let seen = try await IMAPClient.withConnection(TestServers.configuration(server), logger: TestServers.logger) { connection in
             try await connection.select(name, readOnly: true)
             let appender = Task {
@@ -37,9 +37,9 @@ struct IdleTests {
 
     @Test("IDLE is renewed when due and still reports changes")
     func renewal() async throws {
-        let server = try TestServers.shared()
+        let server = try await TestServers.shared()
         let name = TestServers.uniqueMailbox("IdleRenew")
-        try server.deliver(TestServers.message(subject: "first"), to: name)
+        try await TestServers.deliver(TestServers.message(subject: "first"), to: name, on: server)
         var configuration = TestServers.configuration(server)
         configuration.timeouts.idleRenewal = .milliseconds(250)
         let seen = try await IMAPClient.withConnection(configuration, logger: TestServers.logger) { connection in
@@ -66,9 +66,9 @@ struct IdleTests {
 
     @Test("cancelling the task ends IDLE cleanly and promptly")
     func cancellation() async throws {
-        let server = try TestServers.shared()
+        let server = try await TestServers.shared()
         let name = TestServers.uniqueMailbox("IdleCancel")
-        try server.deliver(TestServers.message(subject: "first"), to: name)
+        try await TestServers.deliver(TestServers.message(subject: "first"), to: name, on: server)
         let clock = ContinuousClock()
         let task = Task {
             try await IMAPClient.withConnection(TestServers.configuration(server), logger: TestServers.logger) { connection in

@@ -9,7 +9,7 @@ import TestSupport
 struct MailboxTests {
     @Test("LIST reports special-use attributes and the delimiter, names decoded")
     func specialUse() async throws {
-        let server = try TestServers.shared()
+        let server = try await TestServers.shared()
         let mailboxes = try await IMAPClient.withConnection(TestServers.configuration(server), logger: TestServers.logger) {
             try await $0.list()
         }
@@ -24,11 +24,11 @@ struct MailboxTests {
 
     @Test("non-ASCII folder names: filled on disk, created by the client, listed, selected and fetched")
     func internationalNames() async throws {
-        let server = try TestServers.shared()
+        let server = try await TestServers.shared()
         let suffix = UInt32.random(in: 0...UInt32.max)
         let onDisk = MailboxName("Café \(suffix)/Ünter")
         let japanese = MailboxName("日本語 \(suffix)")
-        try server.deliver(TestServers.message(subject: "bonjour"), to: onDisk)
+        try await TestServers.deliver(TestServers.message(subject: "bonjour"), to: onDisk, on: server)
         let (names, count) = try await IMAPClient.withConnection(TestServers.configuration(server), logger: TestServers.logger) { connection in
             do { try await connection.create(japanese) } catch let error as IMAPError { print("CREATE", error.serverText ?? ""); throw error }
             _ = try await connection.append(ByteBuffer(bytes: TestServers.message(subject: "konnichiwa")), to: japanese)
@@ -47,11 +47,11 @@ struct MailboxTests {
 
     @Test("STATUS, CREATE, RENAME, DELETE")
     func statusAndManagement() async throws {
-        let server = try TestServers.shared()
+        let server = try await TestServers.shared()
         let name = TestServers.uniqueMailbox("Status")
         let renamed = MailboxName(name.path + "-renamed/child")
-        try server.deliver([DovecotServer.Message(TestServers.message(subject: "one"), flags: [.seen]),
-                            DovecotServer.Message(TestServers.message(subject: "two"))], to: name)
+        try await TestServers.deliver([DovecotServer.Message(TestServers.message(subject: "one"), flags: [.seen]),
+                            DovecotServer.Message(TestServers.message(subject: "two"))], to: name, on: server)
         try await IMAPClient.withConnection(TestServers.configuration(server), logger: TestServers.logger) { connection in
             let status = try await connection.status(name)
             #expect(status.messages == 2)
@@ -72,9 +72,9 @@ struct MailboxTests {
 
     @Test("LIST-STATUS returns each mailbox's status with the list")
     func listStatus() async throws {
-        let server = try TestServers.shared()
+        let server = try await TestServers.shared()
         let name = TestServers.uniqueMailbox("ListStatus")
-        try server.deliver((0..<3).map { DovecotServer.Message(TestServers.message(subject: "m\($0)")) }, to: name)
+        try await TestServers.deliver((0..<3).map { DovecotServer.Message(TestServers.message(subject: "m\($0)")) }, to: name, on: server)
         let info = try await IMAPClient.withConnection(TestServers.configuration(server), logger: TestServers.logger) { connection in
             try await connection.list(status: [.messages, .uidValidity]).first { $0.name == name }
         }

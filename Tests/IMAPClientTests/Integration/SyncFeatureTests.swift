@@ -9,9 +9,9 @@ import TestSupport
 struct SyncFeatureTests {
     @Test("CONDSTORE: HIGHESTMODSEQ, MODSEQ per message, CHANGEDSINCE")
     func condStore() async throws {
-        let server = try TestServers.shared()
+        let server = try await TestServers.shared()
         let name = TestServers.uniqueMailbox("CondStore")
-        try server.deliver((0..<5).map { DovecotServer.Message(TestServers.message(subject: "c\($0)")) }, to: name)
+        try await TestServers.deliver((0..<5).map { DovecotServer.Message(TestServers.message(subject: "c\($0)")) }, to: name, on: server)
         try await IMAPClient.withConnection(TestServers.configuration(server), logger: TestServers.logger) { connection in
             let enabled = try await connection.enable([.condStore])
             #expect(enabled.contains(.condStore))
@@ -30,9 +30,9 @@ struct SyncFeatureTests {
 
     @Test("QRESYNC: SELECT reports what vanished and what changed since a mod-sequence")
     func qresync() async throws {
-        let server = try TestServers.shared()
+        let server = try await TestServers.shared()
         let name = TestServers.uniqueMailbox("QResync")
-        try server.deliver((0..<6).map { DovecotServer.Message(TestServers.message(subject: "q\($0)")) }, to: name)
+        try await TestServers.deliver((0..<6).map { DovecotServer.Message(TestServers.message(subject: "q\($0)")) }, to: name, on: server)
         let (validity, modSeq) = try await IMAPClient.withConnection(TestServers.configuration(server), logger: TestServers.logger) { connection in
             try await connection.enable([.qresync])
             let selected = try await connection.select(name)
@@ -61,17 +61,17 @@ struct SyncFeatureTests {
 
     @Test("UID SEARCH with a tree of keys, answered through ESEARCH")
     func search() async throws {
-        let server = try TestServers.shared()
+        let server = try await TestServers.shared()
         let name = TestServers.uniqueMailbox("Search")
         let day = Timestamp(year: 2024, month: 3, day: 10, hour: 12)!
-        try server.deliver([
+        try await TestServers.deliver([
             DovecotServer.Message(TestServers.message(subject: "budget plan", body: "numbers xylophone", from: "alice@example.com"),
                                   flags: [.seen], internalDate: day),
             DovecotServer.Message(TestServers.message(subject: "travel", body: "trip", from: "bob@example.com"),
                                   internalDate: Timestamp(rawValue: day.rawValue + 86_400 * 30)),
             DovecotServer.Message(TestServers.message(subject: "Grüße aus Köln", body: String(repeating: "x", count: 5000),
                                                       from: "carol@example.com"), flags: [.flagged]),
-        ], to: name)
+        ], to: name, on: server)
         try await IMAPClient.withConnection(TestServers.configuration(server), logger: TestServers.logger) { connection in
             try await connection.select(name, readOnly: true)
             func uids(_ key: SearchKey) async throws -> [UInt32] { try await connection.search(key).elements.map(\.rawValue) }
