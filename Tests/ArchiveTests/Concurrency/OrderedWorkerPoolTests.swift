@@ -1,4 +1,5 @@
 @testable import Archive
+import TestSupport
 import Foundation
 import Testing
 
@@ -42,7 +43,7 @@ struct OrderedWorkerPoolTests {
     func bytesLimit() {
         let limiter = FlowLimiter(maxItems: 100, maxBytes: 1000)
         #expect(limiter.acquire(bytes: 5000))
-        let admitted = Counter()
+        let admitted = LockedCounter()
         let waiter = Thread {
             if limiter.acquire(bytes: 10) { admitted.increment() }
         }

@@ -1,3 +1,4 @@
+import TestSupport
 import Archive
 import Foundation
 import MailModel
@@ -13,7 +14,7 @@ struct IngestPipelineTests {
         var options = IngestOptions()
         options.batchMessages = 3
         let pipeline = try IngestPipeline(archive: test.archive, options: options) { collector.add($0) }
-        let seenByOperation = Counter()
+        let seenByOperation = LockedCounter()
         func submit(_ bytes: [UInt8], _ label: String) throws {
             let message = pipeline.newMessage(sighting: Sighting(source: .eml, account: "test", folder: .inbox), label: label)
             try message.append(bytes)
@@ -55,7 +56,7 @@ struct IngestPipelineTests {
         let pipeline = try IngestPipeline(archive: test.archive, options: options) { result in
             if result.sequence == 0 { gate.wait() }
         }
-        let submitted = Counter()
+        let submitted = LockedCounter()
         let producer = Thread {
             for index in 0..<40 {
                 let message = pipeline.newMessage(sighting: Sighting(source: .eml, account: "t", folder: .inbox),
@@ -145,21 +146,3 @@ struct IngestPipelineTests {
     }
 }
 
-/// A counter shared between threads.
-final class Counter: @unchecked Sendable {
-    // Safe: every access happens with `lock` held.
-    private let lock = NSLock()
-    private var count = 0
-
-    func increment() {
-        lock.lock()
-        count += 1
-        lock.unlock()
-    }
-
-    var value: Int {
-        lock.lock()
-        defer { lock.unlock() }
-        return count
-    }
-}
