@@ -69,6 +69,53 @@ struct DecodeBenchmarkTests {
         #expect(result.parts >= messages.count)
     }
 
+    @Test("mbox splitting and decoding of every message")
+    func mbox() throws {
+        guard Self.enabled, let corpus = Fixtures.sharedCorpus else {
+            print("skipped: set CAIRN_BENCH=1 (and build with -c release) with the shared corpus to measure")
+            return
+        }
+        let month = Array(try Data(contentsOf: corpus.appendingPathComponent("rdevel-mbox-01.mbox")))
+        var file: [UInt8] = []
+        for _ in 0..<50 { file += month }
+        let clock = ContinuousClock()
+        let cpuStart = Self.cpuSeconds()
+        var messages = 0
+        let wall = clock.measure {
+            var reader = MboxReader()
+            var decoder: MessageDecoder?
+            func drain() {
+                while let event = reader.next() {
+                    switch event {
+                    case .messageBegin: decoder = MessageDecoder()
+                    case .messageBytes(let bytes): decoder?.feed(bytes)
+                    case .messageEnd:
+                        if var finished = decoder {
+                            _ = finished.finish()
+                            messages += 1
+                        }
+                        decoder = nil
+                    }
+                }
+            }
+            var index = 0
+            while index < file.count {
+                let end = min(index + 65_536, file.count)
+                reader.feed(file[index..<end])
+                drain()
+                index = end
+            }
+            reader.finish()
+            drain()
+        }
+        let cpu = Self.cpuSeconds() - cpuStart
+        let seconds = Double(wall.components.seconds) + Double(wall.components.attoseconds) / 1e18
+        let megabytes = Double(file.count) / 1_048_576
+        print(String(format: "bench mbox: %d messages, %.1f MB: %.1f MB/s, %.0f messages/s (CPU %.2f s); wall %.1f MB/s",
+                     messages, megabytes, megabytes / cpu, Double(messages) / cpu, cpu, megabytes / seconds))
+        #expect(messages == 276 * 50)
+    }
+
     @Test("throughput over generated mail: plain, alternative, attachments")
     func generated() {
         guard Self.enabled else {
