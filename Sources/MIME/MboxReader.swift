@@ -15,7 +15,7 @@ import NIOCore
 /// reader.feed(chunk)
 /// while let event = reader.next() { ... }   // .messageBegin(envelope), .messageBytes(bytes), .messageEnd
 /// ```
-public struct MboxReader {
+public struct MboxReader: Sendable {
     /// Choices and limits.
     public struct Options: Hashable, Sendable {
         /// How `>From ` lines are un-escaped. Default mboxrd (which reads mboxo files right except

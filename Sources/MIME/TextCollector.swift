@@ -12,8 +12,11 @@ struct TextCollector {
         self.limit = limit
     }
 
+    /// Bytes collected.
+    var count: Int { bytes.count }
+
     mutating func append(_ buffer: ByteBuffer) {
-        guard !truncated else { return }
+        guard !truncated, buffer.readableBytes > 0 else { return }
         let room = limit - bytes.count
         buffer.withUnsafeReadableBytes { raw in
             if raw.count > room {
