@@ -111,6 +111,14 @@ extern "C" int cx_wdb_replace_terms(cx_wdb *db, uint32_t docid, const char *pref
     CX_CATCH(error, -1)
 }
 
+extern "C" int cx_wdb_compact(cx_wdb *db, const char *destination, cx_error *error) {
+    CX_TRY
+    db->db.commit();
+    db->db.compact(destination, Xapian::DBCOMPACT_NO_RENUMBER | Xapian::DBCOMPACT_MULTIPASS);
+    return 0;
+    CX_CATCH(error, -1)
+}
+
 extern "C" uint32_t cx_wdb_doccount(cx_wdb *db, cx_error *error) {
     CX_TRY
     return db->db.get_doccount();
