@@ -98,7 +98,7 @@ final class IngestWriter {
             var source = SpoolByteSource(message.spool)
             let outcome: InsertOutcome
             do {
-                outcome = try tx.insertMessage(from: &source, digests: digests, metadata: entry.metadata,
+                outcome = try tx.insertMessage(from: &source, hashedAs: digests, metadata: entry.metadata,
                                                sighting: message.sighting)
             } catch let error as DigestMismatchError {
                 record(failed(message.label, message.sighting, digests.size, error.description), in: &batch)
