@@ -158,10 +158,13 @@ public struct MboxReader {
                 case .start:
                     runStart = lineEnd
                 case .headers:
+                    // Held like a blank line of the body: for a message of headers only, it is the
+                    // separator before the next envelope line, not the message's own.
                     flushRun(upTo: position)
-                    runStart = position
                     state = .body
                     bodyStart = consumed + lineEnd
+                    heldBlank = slice(position, lineEnd)
+                    runStart = lineEnd
                 case .body:
                     flushRun(upTo: position)
                     if let held = heldBlank { queue.append(.messageBytes(held)) }

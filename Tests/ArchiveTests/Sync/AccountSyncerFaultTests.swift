@@ -19,7 +19,7 @@ struct AccountSyncerFaultTests {
             try h.deliver(messages, to: folder)
             all += messages
         }
-        let stored = Counter()
+        let stored = LockedCounter()
         var options = h.options()
         options.ingest.batchMessages = 10
         options.ingest.batchLatency = .milliseconds(50)
@@ -87,24 +87,3 @@ struct AccountSyncerFaultTests {
     }
 }
 
-/// A thread-safe counter for event handlers.
-final class Counter: @unchecked Sendable {
-    // Safe: `value` is only touched with `lock` held.
-    private let lock = NSLock()
-    private var value = 0
-
-    /// Adds one and returns the new count.
-    func increment() -> Int {
-        lock.lock()
-        defer { lock.unlock() }
-        value += 1
-        return value
-    }
-
-    /// The count.
-    var count: Int {
-        lock.lock()
-        defer { lock.unlock() }
-        return value
-    }
-}

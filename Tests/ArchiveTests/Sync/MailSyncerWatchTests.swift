@@ -20,7 +20,7 @@ struct MailSyncerWatchTests {
         try h.deliver(before, to: .inbox)
         var options = h.options()
         options.pollInterval = .seconds(600)   // only IDLE can notice new mail in time
-        let rounds = Counter()
+        let rounds = LockedCounter()
         let archive = try MailArchive.open(home: h.home, access: .readWrite)
         let syncer = MailSyncer(archive: archive, options: options, logger: SyncHarness.logger)
         let request = SyncRequest(accounts: [h.account])
@@ -30,7 +30,7 @@ struct MailSyncerWatchTests {
             }
         }
         defer { watching.cancel() }
-        try await Self.waitFor("the first round") { rounds.count >= 1 }
+        try await Self.waitFor("the first round") { rounds.value >= 1 }
         try await Task.sleep(for: .milliseconds(300))   // the IDLE connections settle
 
         let arriving = TestMessage.make("\(h.prefix)-w", 10)
