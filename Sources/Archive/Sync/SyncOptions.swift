@@ -28,6 +28,9 @@ public struct SyncOptions: Sendable {
     /// Use CONDSTORE (RFC 7162) when the server offers it. Default on; without it every sync compares
     /// every archived message's flags.
     public var useCondStore = true
+    /// Use COMPRESS=DEFLATE (RFC 4978) when the server offers it. Default on, except to a server on
+    /// this machine (127.0.0.1, ::1, localhost), where compressing only costs time.
+    public var compression = true
     /// How messages are batched into the archive.
     public var ingest = IngestOptions()
     /// How bodies are fetched (batch size, commands in flight).
