@@ -1,3 +1,4 @@
+// fuzz-seeds: Tests/Fixtures/imap/*.server.txt
 import IMAPProtocol
 import NIOCore
 
