@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 import MailModel
 
@@ -80,7 +81,7 @@ public final class MailIndexWriter {
             groups[name, default: []].append(document)
         }
         var touched = Set<String>()
-        if shardOrder.count > 1 {
+        if shardOrder.count > 1, configuration.routing != .striped {
             // A message routed elsewhere than before leaves its old shard.
             for name in order {
                 for other in shardOrder where other != name {
@@ -90,14 +91,29 @@ public final class MailIndexWriter {
                 }
             }
         }
-        for name in order {
-            let db = shards[name]!
-            try db.transaction { () throws(IndexError) in
-                for document in groups[name]! { try db.replace(docid: document.docid, with: document.document) }
+        try write(order.map { (shards[$0]!, groups[$0]!) })
+        for name in touched where groups[name] == nil { try shards[name]!.commit() }
+    }
+
+    /// Writes each shard's documents in one transaction; shards in parallel, one thread each.
+    private func write(_ work: [(XapianWritableDatabase, [PreparedDocument])]) throws(IndexError) {
+        if work.count == 1 { return try MailIndexWriter.write(work[0].1, to: work[0].0) }
+        let jobs = ParallelJobs(count: work.count)
+        withExtendedLifetime(work) {
+            // Each shard is touched by exactly one thread, and the writer waits for all of them.
+            let unchecked = UncheckedWork(work: work)
+            DispatchQueue.concurrentPerform(iterations: work.count) { index in
+                let (db, documents) = unchecked.work[index]
+                jobs.record(index) { () throws(IndexError) in try MailIndexWriter.write(documents, to: db) }
             }
-            touched.remove(name)
         }
-        for name in touched { try shards[name]!.commit() }
+        if let error = jobs.firstError { throw error }
+    }
+
+    private static func write(_ documents: [PreparedDocument], to db: XapianWritableDatabase) throws(IndexError) {
+        try db.transaction { () throws(IndexError) in
+            for document in documents { try db.replace(docid: document.docid, with: document.document) }
+        }
     }
 
     /// Builds and adds documents on this thread (for small batches and tests; use builders on
@@ -118,11 +134,10 @@ public final class MailIndexWriter {
         var deleted = 0
         for name in shardOrder {
             let db = shards[name]!
+            let docids = rowIDs.compactMap { UInt32(exactly: $0) }.filter { mayHold(name, docid: $0) }
+            guard !docids.isEmpty else { continue }
             try db.transaction { () throws(IndexError) in
-                for rowID in rowIDs {
-                    guard let docid = UInt32(exactly: rowID) else { continue }
-                    if try db.delete(docid: docid) { deleted += 1 }
-                }
+                for docid in docids where try db.delete(docid: docid) { deleted += 1 }
             }
         }
         return deleted
@@ -147,9 +162,12 @@ public final class MailIndexWriter {
         var updated = 0
         for name in shardOrder where !pending.isEmpty {
             let db = shards[name]!
-            pending = try db.transaction { () throws(IndexError) in
+            let here = pending.filter { mayHold(name, docid: $0.docid) }
+            guard !here.isEmpty else { continue }
+            let elsewhere = pending.filter { !mayHold(name, docid: $0.docid) }
+            pending = try elsewhere + db.transaction { () throws(IndexError) in
                 var missing: [(docid: UInt32, terms: [String], thread: String)] = []
-                for update in pending {
+                for update in here {
                     if try db.replaceTerms(docid: update.docid, prefixes: IndexLayout.statePrefixes, terms: update.terms,
                                            slot: IndexLayout.threadSlot, value: update.thread) {
                         updated += 1
@@ -217,10 +235,21 @@ public final class MailIndexWriter {
         for name in shardOrder { try shards[name]!.commit() }
     }
 
+    /// Whether a shard can hold the document (with striped routing, only its stripe can).
+    private func mayHold(_ shard: String, docid: UInt32) -> Bool {
+        configuration.routing != .striped || shard == stripeName(docid)
+    }
+
+    private func stripeName(_ docid: UInt32) -> String {
+        "stripe-\((Int(docid) - 1) % max(1, configuration.stripes))"
+    }
+
     /// The shard a document goes to, created (and written to the manifest) when new.
     private func shardName(for document: PreparedDocument) throws(IndexError) -> String {
         let key: String
         switch configuration.routing {
+        case .striped:
+            key = stripeName(document.docid)
         case .single:
             if let first = shardOrder.first { return first }
             key = "main"
