@@ -226,6 +226,38 @@ import Testing
         #expect(try store.read { try $0.auditEntries().filter { $0.kind == .messageArchived }.count } == 1)
     }
 
+    /// A source that fails after some bytes, like a connection that drops mid-message.
+    private struct FailingSource: MessageByteSource {
+        struct Dropped: Error {}
+        var remaining: Int
+
+        mutating func read(into buffer: UnsafeMutableRawBufferPointer) throws -> Int {
+            guard remaining > 0 else { throw Dropped() }
+            let count = min(buffer.count, remaining)
+            for index in 0..<count { buffer[index] = 65 }
+            remaining -= count
+            return count
+        }
+    }
+
+    @Test func aSourceFailingMidMessageStoresNothingOfIt() throws {
+        let temp = try TemporaryFolder()
+        var options = MailStore.Options()
+        options.chunkSize = 4096
+        let store = try MailStore.open(at: temp.archive, options)
+        try store.write { tx throws in
+            var source = FailingSource(remaining: 50_000)
+            #expect(throws: FailingSource.Dropped.self) {
+                try tx.insertMessage(from: &source, metadata: MessageMetadata(), sighting: .imap(1))
+            }
+            try tx.insert(SyntheticMail(), .imap(2))
+        }
+        let stats = try store.read { try $0.stats() }
+        #expect(stats.messages == 1)
+        #expect(stats.storedBytes < 4096)
+        #expect(try store.checkDatabaseIntegrity().isEmpty)
+    }
+
     @Test func cancelledWriterLeavesNothing() throws {
         let temp = try TemporaryFolder()
         let store = try MailStore.open(at: temp.archive)

@@ -13,8 +13,14 @@ import Testing
     static let enabled = ProcessInfo.processInfo.environment["CAIRN_STORE_BENCH"] != nil
     static let count = Int(ProcessInfo.processInfo.environment["CAIRN_STORE_BENCH_COUNT"] ?? "") ?? 20_000
     static let batch = 500
+    /// `CAIRN_STORE_BENCH_TEXT_ONLY=1`: text messages of 2 to 30 KB only (per-message costs).
+    static let textOnly = ProcessInfo.processInfo.environment["CAIRN_STORE_BENCH_TEXT_ONLY"] != nil
+    /// The zlib levels to measure (`CAIRN_STORE_BENCH_LEVELS=0,1`), default 0, 1, 3 and 6.
+    static let levels: [Int32] = (ProcessInfo.processInfo.environment["CAIRN_STORE_BENCH_LEVELS"] ?? "0,1,3,6")
+        .split(separator: ",").compactMap { Int32($0) }
 
-    /// A corpus like real mail: mostly text of a few KB, some with base64 attachments, a few large.
+    /// A corpus like real mail: mostly text of a few KB, some with base64 attachments (40 to 440 KB),
+    /// a few large (1 to 4 MB); 86 KB on average.
     struct Corpus {
         private var random = PseudoRandomBytes(seed: 2024)
 
@@ -27,7 +33,7 @@ import Testing
             let roll = index % 20
             var text = random.text(2_000 + Int(random.next(2).withUnsafeBytes { $0.load(as: UInt16.self) }) % 28_000)
             var attachments: [AttachmentInfo] = []
-            if roll >= 17 {
+            if roll >= 17, !StoreBenchmarkTests.textOnly {
                 let size = roll == 19 ? 1_000_000 + index % 3_000_000 : 40_000 + index % 400_000
                 let encoded = Data(random.next(size)).base64EncodedString(options: .lineLength76Characters)
                 text += Array("\r\n--b\r\nContent-Type: application/pdf\r\nContent-Transfer-Encoding: base64\r\n\r\n".utf8)
@@ -126,11 +132,14 @@ import Testing
         return (elapsed, cpu, bytes, stored, keys)
     }
 
-    @Test(.enabled(if: enabled), arguments: [Int32(0), 1, 3, 6])
+    @Test(.enabled(if: enabled), arguments: levels)
     func insertThroughputByCompressionLevel(level: Int32) throws {
         let temp = try TemporaryFolder()
         var options = MailStore.Options()
         options.compressionLevel = level
+        if let pageSize = Int(ProcessInfo.processInfo.environment["CAIRN_STORE_BENCH_PAGE_SIZE"] ?? "") {
+            options.pageSize = pageSize
+        }
         let store = try MailStore.open(at: temp.archive, options)
         let filled = try Self.fill(store, count: Self.count)
         let keys = filled.keys
@@ -183,5 +192,28 @@ import Testing
         Self.line("  stats", String(format: "%8.1f ms", stats.wall * 1000))
         let chain = try Self.measure { try store.read { try $0.verifyAuditChain() } }
         Self.line("  verify audit chain of \(chain.0.entries) entries", String(format: "%8.1f ms", chain.wall * 1000))
+    }
+}
+
+extension StoreBenchmarkTests {
+    /// Hashing plus compressing (what `MessagePreparer` does) by kind of content, 32 MB each.
+    @Test(.enabled(if: enabled), arguments: levels)
+    func preparingSpeedByContent(level: Int32) throws {
+        var random = PseudoRandomBytes(seed: 11)
+        let size = 32 << 20
+        let contents: [(String, [UInt8])] = [
+            ("text", random.text(size)),
+            ("base64", Array(Data(random.next(size * 3 / 4)).base64EncodedString(options: .lineLength76Characters).utf8)),
+            ("random binary", random.next(size)),
+        ]
+        var options = MailStore.Options()
+        options.compressionLevel = level
+        let preparer = MessagePreparer(options: options)
+        for (name, bytes) in contents {
+            let prepared = Self.measure { preparer.prepare(bytes) }
+            Self.line("prepare level \(level), \(name)", Self.rates(messages: 1, bytes: Int64(bytes.count), wall: prepared.wall,
+                                                                   cpu: prepared.cpu)
+                          + String(format: "  stored %.1f%%", 100 * Double(prepared.0.storedSize) / Double(bytes.count)))
+        }
     }
 }
