@@ -23,7 +23,8 @@ public final class MailIndexWriter {
     private var ownBuilder: DocumentBuilder?
 
     /// Opens (creating when missing) every local shard for writing. With `recreate`, the shards
-    /// are emptied first (for `cairn reindex`). Throws ``IndexError/Code/locked`` when another
+    /// are emptied first and the configuration becomes the index's manifest (for `cairn reindex`,
+    /// also to change routing); otherwise pass the manifest's (``IndexConfiguration/load(directory:defaultRouting:language:)``). Throws ``IndexError/Code/locked`` when another
     /// writer has the index, ``IndexError/Code/version`` when a shard has another layout or
     /// language (rebuild with `recreate`).
     public init(configuration: IndexConfiguration, recreate: Bool = false) throws(IndexError) {
@@ -38,7 +39,8 @@ public final class MailIndexWriter {
         for shard in configuration.shards where configuration.path(of: shard) != nil {
             try open(shard)
         }
-        if !FileManager.default.fileExists(atPath: configuration.directory + "/" + IndexConfiguration.manifestName) {
+        // A new index, or a rebuilt one (which may change routing or shards), writes its manifest.
+        if recreate || !FileManager.default.fileExists(atPath: configuration.directory + "/" + IndexConfiguration.manifestName) {
             try configuration.save()
         }
     }

@@ -100,6 +100,18 @@ struct ShardTests {
         #expect(try reader.rows("is:expunged") == [])
     }
 
+    @Test func rebuildingChangesTheRouting() throws {
+        let index = TemporaryIndex()
+        _ = try index.build(SampleMail.documents)
+        do {
+            let writer = try MailIndexWriter(configuration: index.configuration(routing: .striped), recreate: true)
+            try writer.add(SampleMail.documents)
+        }
+        let reader = try MailIndexReader(directory: index.directory)
+        #expect(reader.shards == ["stripe-0", "stripe-1"])
+        #expect(try reader.rows("budget") == [1, 2, 11])
+    }
+
     @Test func namesAreSafeAsFolders() throws {
         let index = TemporaryIndex()
         let documents = [
