@@ -14,8 +14,6 @@ public final class MessagePreparer {
 
     /// Hashes and compresses a message.
     public func prepare(_ bytes: [UInt8]) -> PreparedMessage {
-        var hasher = MessageHasher()
-        hasher.update(bytes)
         var chunks: [PreparedMessage.Chunk] = []
         chunks.reserveCapacity((bytes.count + chunkSize - 1) / chunkSize)
         bytes.withUnsafeBytes { all in
@@ -31,6 +29,6 @@ public final class MessagePreparer {
                 offset = end
             }
         }
-        return PreparedMessage(digests: hasher.finalize(), chunks: chunks)
+        return PreparedMessage(digests: MessageDigests(of: bytes), chunks: chunks)
     }
 }

@@ -14,15 +14,22 @@ public struct PreparedMessage: Sendable {
         var data: [UInt8]
     }
 
-    /// The message's id, raw SHA-256 and size.
-    public let digests: MessageHasher.Result
+    /// The digests the message will be stored under.
+    let digests: MessageDigests
     /// The chunks as they will be stored.
     let chunks: [Chunk]
+
+    /// The message's id (SHA-256 of its CRLF form).
+    public var id: MessageID { digests.id }
+    /// SHA-256 of the bytes as received.
+    public var rawSHA256: SHA256Digest { digests.rawSHA256 }
+    /// Size of the bytes as received.
+    public var size: Int { digests.size }
 
     /// Bytes of all chunks as stored.
     public var storedSize: Int { chunks.reduce(0) { $0 + $1.data.count } }
 
-    init(digests: MessageHasher.Result, chunks: [Chunk]) {
+    init(digests: MessageDigests, chunks: [Chunk]) {
         self.digests = digests
         self.chunks = chunks
     }
