@@ -17,7 +17,8 @@ import MailQuery
 public final class MailIndexReader {
     /// The configuration read at the last (re)open.
     public private(set) var configuration: IndexConfiguration
-    private var database: XapianDatabase
+    /// The shards searched as one (internal: the inventory of `MailIndexReader+Inventory` reads it).
+    var database: XapianDatabase
     private var shardNames: [String] = []
     private var parser: XapianQueryParser
     /// The stemming language of the index.
@@ -155,7 +156,7 @@ public final class MailIndexReader {
 
     private var translator: QueryTranslator { QueryTranslator(database: database, parser: parser) }
 
-    private func hit(_ docid: UInt32) -> SearchHit {
+    func hit(_ docid: UInt32) -> SearchHit {
         let count = max(1, shardNames.count)
         let index = Int(docid - 1) % count
         let rowID = Int64((Int(docid) - 1) / count + 1)
@@ -171,7 +172,7 @@ public final class MailIndexReader {
     }
 
     /// Runs `body`, reopening and running it again when the index changed under it.
-    private func retrying<T>(_ body: () throws(IndexError) -> T) throws(IndexError) -> T {
+    func retrying<T>(_ body: () throws(IndexError) -> T) throws(IndexError) -> T {
         var attempt = 0
         while true {
             do {
