@@ -46,8 +46,8 @@ var targets: [Target] = [
     .testTarget(name: "MailQueryTests", dependencies: ["MailQuery", "TestSupport"]),
     .testTarget(name: "MailIndexTests", dependencies: ["MailIndex", "MailQuery", "MailModel", "TestSupport"]),
     .testTarget(name: "MailStoreTests", dependencies: ["MailStore", "MailModel", "TestSupport"]),
-    .testTarget(name: "ArchiveTests", dependencies: ["Archive", "MailStore", "MailIndex", "MailQuery", "MIME", "MailModel", "TestSupport", nioCore]),
-    .testTarget(name: "CairnCLITests", dependencies: ["CairnCLI", "Archive", "MailStore", "MailIndex", "MailQuery", "MailModel", "TestSupport"]),
+    .testTarget(name: "ArchiveTests", dependencies: ["Archive", "IMAPClient", "IMAPProtocol", "MailStore", "MailIndex", "MailQuery", "MIME", "MailModel", "TestSupport", nioCore, logging]),
+    .testTarget(name: "CairnCLITests", dependencies: ["CairnCLI", "Archive", "IMAPClient", "IMAPProtocol", "MailStore", "MailIndex", "MailQuery", "MailModel", "TestSupport", nioCore, logging]),
 ]
 
 // libFuzzer targets, built only by Tools/fuzz (CAIRN_FUZZ=1) with -sanitize=fuzzer; each exists once its

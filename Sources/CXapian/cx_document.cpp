@@ -26,6 +26,13 @@ extern "C" int cx_doc_set_number(cx_doc *doc, unsigned slot, double value, cx_er
     CX_CATCH(error, -1)
 }
 
+extern "C" int cx_doc_set_value(cx_doc *doc, unsigned slot, const char *value, size_t length, cx_error *error) {
+    CX_TRY
+    doc->doc.add_value(slot, std::string(value, length));
+    return 0;
+    CX_CATCH(error, -1)
+}
+
 extern "C" int cx_doc_set_data(cx_doc *doc, const char *data, size_t length, cx_error *error) {
     CX_TRY
     doc->doc.set_data(std::string(data, length));

@@ -3,6 +3,7 @@
 #pragma once
 #include "cxapian.h"
 #include <xapian.h>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -36,10 +37,9 @@ struct cx_qparser {
 };
 
 struct cx_mset {
-    Xapian::Database db;       // keeps the shards open as long as the results live
-    Xapian::Enquire enquire;   // the query, for snippets
+    Xapian::Database db;                        // keeps the shards open as long as the results live
+    std::unique_ptr<Xapian::Enquire> enquire;   // the query, for snippets; none for a database without shards
     Xapian::MSet mset;
-    explicit cx_mset(const Xapian::Database &database) : db(database), enquire(database) {}
 };
 
 namespace cairn {

@@ -2,12 +2,15 @@
 #include "cx_internal.hpp"
 #include <cstring>
 
-extern "C" cx_mset *cx_db_search(cx_db *db, const cx_query *query, cx_sort sort, unsigned slot, uint32_t offset,
-                                 uint32_t limit, uint32_t check_at_least, cx_error *error) {
+extern "C" cx_mset *cx_db_search(cx_db *db, const cx_query *query, cx_sort sort, unsigned slot, int collapse_slot,
+                                 uint32_t offset, uint32_t limit, uint32_t check_at_least, cx_error *error) {
     CX_TRY
-    auto *result = new cx_mset(db->db);
+    auto *result = new cx_mset();
+    result->db = db->db;
+    if (db->shards == 0) return result;  // nothing to search: an empty page
     try {
-        auto &enquire = result->enquire;
+        result->enquire = std::make_unique<Xapian::Enquire>(db->db);
+        auto &enquire = *result->enquire;
         enquire.set_query(query->query);
         if (sort != CX_SORT_RELEVANCE) {
             bool descending = sort == CX_SORT_VALUE_DESCENDING;
@@ -15,6 +18,7 @@ extern "C" cx_mset *cx_db_search(cx_db *db, const cx_query *query, cx_sort sort,
             enquire.set_sort_by_value(slot, descending);
             enquire.set_docid_order(descending ? Xapian::Enquire::DESCENDING : Xapian::Enquire::ASCENDING);
         }
+        if (collapse_slot >= 0) enquire.set_collapse_key(static_cast<unsigned>(collapse_slot));
         result->mset = enquire.get_mset(offset, limit, check_at_least);
     } catch (...) {
         delete result;
@@ -38,6 +42,20 @@ extern "C" uint32_t cx_mset_docid(const cx_mset *mset, uint32_t index) {
     } catch (...) {
         return 0;  // an index out of range; the docid is read from memory otherwise
     }
+}
+
+extern "C" uint32_t cx_mset_collapse_count(const cx_mset *mset, uint32_t index) {
+    try {
+        return mset->mset[index].get_collapse_count();
+    } catch (...) {
+        return 0;  // an index out of range
+    }
+}
+
+extern "C" char *cx_mset_collapse_key(const cx_mset *mset, uint32_t index, size_t *out_length, cx_error *error) {
+    CX_TRY
+    return cairn::copy_string(mset->mset[index].get_collapse_key(), out_length);
+    CX_CATCH(error, nullptr)
 }
 
 extern "C" void cx_mset_counts(const cx_mset *mset, uint32_t *lower, uint32_t *estimated, uint32_t *upper) {
@@ -72,6 +90,7 @@ extern "C" char *cx_mset_snippet(const cx_mset *mset, const char *text, size_t t
                                  const char *language, const char *start, const char *end, const char *omit,
                                  size_t *out_length, cx_error *error) {
     CX_TRY
+    if (!mset->enquire) return cairn::copy_string(std::string(), out_length);
     // The index holds accent-folded terms, so the snippet is found in folded text and then
     // cut from the original text, byte offsets mapped back.
     std::string folded;

@@ -79,7 +79,8 @@ extern "C" int cx_wdb_contains(cx_wdb *db, uint32_t docid, cx_error *error) {
 }
 
 extern "C" int cx_wdb_replace_terms(cx_wdb *db, uint32_t docid, const char *prefixes, size_t prefix_count,
-                                    const char *terms, size_t term_count, cx_error *error) {
+                                    const char *terms, size_t term_count, int slot, const char *value,
+                                    size_t value_length, cx_error *error) {
     CX_TRY
     Xapian::Document doc;
     try {
@@ -100,6 +101,11 @@ extern "C" int cx_wdb_replace_terms(cx_wdb *db, uint32_t docid, const char *pref
     }
     for (const auto &term : remove) doc.remove_term(term);
     for (const auto &term : cairn::split_list(terms, term_count)) doc.add_boolean_term(term);
+    if (slot >= 0) {
+        auto number = static_cast<unsigned>(slot);
+        if (value_length != 0) doc.add_value(number, std::string(value, value_length));
+        else if (!doc.get_value(number).empty()) doc.remove_value(number);
+    }
     db->db.replace_document(docid, doc);
     return 1;
     CX_CATCH(error, -1)

@@ -20,7 +20,9 @@ struct AccountShowCommand: AsyncParsableCommand {
         }
         switch format {
         case .json:
-            print(AccountJSON.object(account).pretty)
+            guard case .object(var fields) = AccountJSON.object(account) else { return }
+            fields.append(("folders", AccountSyncState.load(home: global.resolvedHome, account: name).json))
+            print(JSONValue.object(fields).pretty)
         case .text:
             print("account:   \(account.name)")
             print("server:    \(account.host):\(account.port) (\(account.security.rawValue)\(account.allowInsecure ? ", insecure allowed" : ""))")
@@ -29,6 +31,7 @@ struct AccountShowCommand: AsyncParsableCommand {
             print("folders:   \(account.include.isEmpty ? "all" : account.include.joined(separator: ", "))")
             if !account.exclude.isEmpty { print("excluded:  \(account.exclude.joined(separator: ", "))") }
             if let caFile = account.caFile { print("trusts:    \(caFile)") }
+            print(AccountSyncState.load(home: global.resolvedHome, account: name).text, terminator: "")
         }
     }
 }

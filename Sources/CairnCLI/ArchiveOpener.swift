@@ -10,10 +10,12 @@ enum ArchiveOpener {
     }
 
     /// Opens for writing (waiting for another writer, then exit 6).
-    static func forWriting(_ global: GlobalOptions) throws -> MailArchive {
+    static func forWriting(_ global: GlobalOptions, catchUp: Bool = true) throws -> MailArchive {
         let bar = ProgressBar(label: "indexing", mode: global.quiet ? .never : global.progress)
         defer { bar.finish() }
-        return try MailArchive.open(home: global.resolvedHome, access: .readWrite) { progress in
+        var options = MailArchive.Options()
+        options.catchUpOnOpen = catchUp
+        return try MailArchive.open(home: global.resolvedHome, access: .readWrite, options: options) { progress in
             bar.setTotal(progress.total)
             bar.update(done: progress.done, bytes: progress.bytes)
         }

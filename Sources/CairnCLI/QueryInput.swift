@@ -9,6 +9,9 @@ import MailQuery
 enum QueryInput {
     /// Parses the words as one query (no words, or `*`, match everything).
     static func parse(_ words: [String]) throws -> SearchQuery {
+        // `--` ends the options (so that a query may begin with `-`); it is no part of the query.
+        var words = words
+        if let separator = words.firstIndex(of: "--") { words.remove(at: separator) }
         let text = words.joined(separator: " ")
         let now = Timestamp(rawValue: Int64(time(nil)))
         do {

@@ -15,7 +15,7 @@ struct SearchMachineOutput {
 
     func render(_ query: SearchQuery, order: SearchOrder, offset: Int, limit: Int?) throws {
         let keys = try searcher.keys(query, order: order, offset: offset, limit: limit)
-        let snippets = format == .ids ? nil : try searcher.snippetMaker(for: query)
+        let snippets = format == .ids || keys.isEmpty ? nil : try searcher.snippetMaker(for: query)
         if format == .json { out.write("[") }
         var first = true
         var start = 0

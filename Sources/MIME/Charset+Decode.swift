@@ -1,3 +1,5 @@
+import Glibc
+
 /// Text decoded from bytes, and what it took to decode it.
 struct DecodedText {
     /// The text.
@@ -20,6 +22,7 @@ extension Charset {
             if case .iconv(let name) = kind, Charset.needsIconvForASCII(name) {
                 if let (text, replaced) = Iconv.decode(bytes, from: name) { return DecodedText(text: text, replaced: replaced) }
             }
+            if kind == .unlabelled || kind == .ascii, let japanese = Charset.guessISO2022JP(bytes) { return japanese }
             return DecodedText(text: String(decoding: bytes, as: UTF8.self))
         }
         switch kind {
@@ -65,7 +68,45 @@ extension Charset {
         if UTF8Check(bytes).isValid {
             return DecodedText(text: String(decoding: bytes, as: UTF8.self), fallback: "utf-8")
         }
+        if let japanese = guessJapanese(bytes) { return japanese }
         return DecodedText(text: Windows1252.decode(bytes), fallback: "windows-1252")
+    }
+
+    /// Unlabelled 7-bit text with the escape sequences of ISO-2022-JP (RFC 1468), read as such.
+    private static func guessISO2022JP(_ bytes: UnsafeRawBufferPointer) -> DecodedText? {
+        guard bytes.count >= 3, let base = bytes.baseAddress, memchr(base, 0x1B, bytes.count) != nil else { return nil }
+        var index = 0
+        var found = false
+        while index + 2 < bytes.count, !found {
+            found = bytes[index] == 0x1B && bytes[index + 1] == UInt8(ascii: "$")
+                && (bytes[index + 2] == UInt8(ascii: "B") || bytes[index + 2] == UInt8(ascii: "@"))
+            index += 1
+        }
+        guard found, let (text, replaced) = Iconv.decode(bytes, from: "ISO-2022-JP-2"), replaced == 0 else { return nil }
+        return DecodedText(text: text, fallback: "iso-2022-jp")
+    }
+
+    /// Unlabelled Japanese, the commonest unlabelled non-Western mail: Shift_JIS when most of its two-byte characters have a second byte past
+    /// 0x7F (as kana and most kanji do, while a Western accented letter read as Shift_JIS pairs with
+    /// the ASCII letter after it) and the whole decodes without error.
+    private static func guessJapanese(_ bytes: UnsafeRawBufferPointer) -> DecodedText? {
+        var doubles = 0
+        var highTrails = 0
+        var index = 0
+        let count = bytes.count
+        while index < count {
+            let byte = bytes[index]
+            if (0x81...0x9F).contains(byte) || (0xE0...0xFC).contains(byte), index + 1 < count {
+                doubles += 1
+                if bytes[index + 1] >= 0x80 { highTrails += 1 }
+                index += 2
+            } else {
+                index += 1
+            }
+        }
+        guard doubles >= 4, highTrails * 2 >= doubles, let (text, replaced) = Iconv.decode(bytes, from: "CP932"),
+              replaced * 20 <= doubles else { return nil }
+        return DecodedText(text: text, replaced: replaced, fallback: "shift_jis")
     }
 
     private static func needsIconvForASCII(_ name: String) -> Bool {

@@ -56,6 +56,7 @@ public final class DocumentBuilder {
         try doc.addBoolean(IndexLayout.idPrefix + document.messageID.hex)
         if let date = document.date { try doc.setNumber(Double(date.rawValue), slot: IndexLayout.dateSlot) }
         try doc.setNumber(Double(document.size), slot: IndexLayout.sizeSlot)
+        if let thread = document.state.threadID, !thread.isEmpty { try doc.setValue(thread, slot: IndexLayout.threadSlot) }
         let year = document.date.map { CivilDay(containing: $0).year }
         return PreparedDocument(docid: docid, document: doc, account: document.state.accounts.first, year: year)
     }

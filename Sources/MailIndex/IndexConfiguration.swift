@@ -101,35 +101,3 @@ public struct IndexConfiguration: Hashable, Sendable {
         return path.hasPrefix("/") ? path : directory + "/" + path
     }
 }
-
-/// How new messages are routed to local shards.
-public enum ShardRouting: String, Hashable, Sendable {
-    /// One local shard, `main`.
-    case single
-    /// One shard per account (the first account the message was seen in, by name).
-    case account
-    /// One shard per UTC year of the message's date (`undated` for none).
-    case year
-}
-
-/// One shard of the index: a Xapian database searched together with the others.
-public struct IndexShard: Hashable, Sendable {
-    /// The shard's name (`main`, `account-work`, `year-2024`, or one given to a remote shard).
-    public var name: String
-    /// Where the database is.
-    public var location: ShardLocation
-
-    /// Creates a shard entry.
-    public init(name: String, location: ShardLocation) {
-        self.name = name
-        self.location = location
-    }
-}
-
-/// Where a shard's database is.
-public enum ShardLocation: Hashable, Sendable {
-    /// A folder on this machine (relative to the index folder, or absolute).
-    case local(path: String)
-    /// A database served by Xapian's `xapian-tcpsrv` (one database per server); read-only here.
-    case remote(host: String, port: Int)
-}

@@ -22,6 +22,8 @@ public enum IndexLayout {
     static let dateSlot = SearchField.date.index.valueSlot!
     /// Value slot of the size in bytes (sortable_serialise'd).
     static let sizeSlot = SearchField.size.index.valueSlot!
+    /// Value slot of the thread id (raw), for collapsing results by thread.
+    static let threadSlot = SearchField.thread.index.valueSlot!
 
     /// The boolean prefixes of the mutable state (rewritten by state updates without reindexing).
     static let statePrefixes: [String] = [SearchField.folder, .account, .flag, .isState, .hold, .thread]

@@ -17,8 +17,7 @@ import MailQuery
 public final class MailIndexReader {
     /// The configuration read at the last (re)open.
     public private(set) var configuration: IndexConfiguration
-    /// The shards searched as one (internal: the inventory of `MailIndexReader+Inventory` reads it).
-    var database: XapianDatabase
+    private(set) var database: XapianDatabase
     private var shardNames: [String] = []
     private var parser: XapianQueryParser
     /// The stemming language of the index.
@@ -154,7 +153,7 @@ public final class MailIndexReader {
         }
     }
 
-    private var translator: QueryTranslator { QueryTranslator(database: database, parser: parser) }
+    var translator: QueryTranslator { QueryTranslator(database: database, parser: parser) }
 
     func hit(_ docid: UInt32) -> SearchHit {
         let count = max(1, shardNames.count)
@@ -163,7 +162,7 @@ public final class MailIndexReader {
         return SearchHit(rowID: rowID, shard: shardNames.isEmpty ? "" : shardNames[index])
     }
 
-    private static func sort(_ order: SearchOrder) -> cx_sort {
+    static func sort(_ order: SearchOrder) -> cx_sort {
         switch order {
         case .newest: return CX_SORT_VALUE_DESCENDING
         case .oldest: return CX_SORT_VALUE_ASCENDING
@@ -182,28 +181,5 @@ public final class MailIndexReader {
                 try reopen()
             }
         }
-    }
-}
-
-/// Makes snippets: the parts of a message's text around the words a query matched.
-///
-/// ```swift
-/// let snippets = try reader.snippets(for: query)
-/// snippets.snippet(of: bodyText)   // "...the [budget] for Q1 is..."
-/// ```
-public final class SnippetMaker {
-    private let matchSet: XapianMatchSet
-    private let language: String
-
-    init(matchSet: XapianMatchSet, language: String) {
-        self.matchSet = matchSet
-        self.language = language
-    }
-
-    /// A piece of `text` of at most `length` bytes around the matched words, the matches between
-    /// `start` and `end`, `omit` where text was cut. Empty on failure (a snippet is never essential).
-    public func snippet(of text: String, length: Int = 200, start: String = "[", end: String = "]",
-                        omit: String = "...") -> String {
-        (try? matchSet.snippet(of: text, length: length, language: language, start: start, end: end, omit: omit)) ?? ""
     }
 }

@@ -140,15 +140,18 @@ public final class MailIndexWriter {
     @discardableResult
     public func updateStates(_ updates: [(rowID: Int64, state: MessageState)]) throws(IndexError) -> Int {
         var pending = updates.compactMap { update in
-            UInt32(exactly: update.rowID).map { (docid: $0, terms: DocumentBuilder.stateTerms(update.state)) }
+            UInt32(exactly: update.rowID).map {
+                (docid: $0, terms: DocumentBuilder.stateTerms(update.state), thread: update.state.threadID ?? "")
+            }
         }
         var updated = 0
         for name in shardOrder where !pending.isEmpty {
             let db = shards[name]!
             pending = try db.transaction { () throws(IndexError) in
-                var missing: [(docid: UInt32, terms: [String])] = []
+                var missing: [(docid: UInt32, terms: [String], thread: String)] = []
                 for update in pending {
-                    if try db.replaceTerms(docid: update.docid, prefixes: IndexLayout.statePrefixes, terms: update.terms) {
+                    if try db.replaceTerms(docid: update.docid, prefixes: IndexLayout.statePrefixes, terms: update.terms,
+                                           slot: IndexLayout.threadSlot, value: update.thread) {
                         updated += 1
                     } else {
                         missing.append(update)

@@ -137,11 +137,14 @@ struct QueryTranslator {
             return try .term(IndexLayout.booleanTerm(prefix, pattern.literal))
         }
         let scan = caseInsensitive ? prefix : prefix + pattern.literalPrefix
-        var matches: [XapianQuery] = []
-        for term in try database.allTerms(prefix: scan) {
+        // A name without wildcards also matches its exact term, which may be cut and hashed.
+        var terms = pattern.hasWildcards ? [] : [IndexLayout.booleanTerm(prefix, pattern.literal)]
+        for term in try database.allTerms(prefix: scan) where !terms.contains(term) {
             let value = String(term.utf8.dropFirst(prefix.utf8.count))!
-            if pattern.matches(value, caseInsensitive: caseInsensitive) { matches.append(try .term(term)) }
+            if pattern.matches(value, caseInsensitive: caseInsensitive) { terms.append(term) }
         }
+        var matches: [XapianQuery] = []
+        for term in terms { matches.append(try .term(term)) }
         return matches.isEmpty ? try .nothing() : try .combine(CX_OP_OR, matches)
     }
 

@@ -76,11 +76,12 @@ final class XapianDatabase {
     }
 
     /// Runs a query and returns one page of results.
-    func search(_ query: XapianQuery, sort: cx_sort, slot: Int, offset: Int, limit: Int,
+    /// With `collapseSlot`, only the best document of each value of that slot.
+    func search(_ query: XapianQuery, sort: cx_sort, slot: Int, collapseSlot: Int? = nil, offset: Int, limit: Int,
                 checkAtLeast: Int) throws(IndexError) -> XapianMatchSet {
         let mset = try XapianCall.handle {
-            cx_db_search(handle, query.handle, sort, UInt32(slot), UInt32(clamping: offset), UInt32(clamping: limit),
-                         UInt32(clamping: checkAtLeast), $0)
+            cx_db_search(handle, query.handle, sort, UInt32(slot), Int32(collapseSlot ?? -1), UInt32(clamping: offset),
+                         UInt32(clamping: limit), UInt32(clamping: checkAtLeast), $0)
         }
         return XapianMatchSet(handle: mset)
     }

@@ -22,6 +22,13 @@ final class XapianDocument {
         _ = try XapianCall.check { cx_doc_set_number(handle, UInt32(slot), value, $0) }
     }
 
+    /// Stores raw bytes in a value slot.
+    func setValue(_ value: String, slot: Int) throws(IndexError) {
+        _ = try XapianCall.withBytes(value) { (bytes, count) throws(IndexError) in
+            try XapianCall.check { cx_doc_set_value(handle, UInt32(slot), bytes, count, $0) }
+        }
+    }
+
     /// The document's terms starting with `prefix`, in order.
     func terms(prefix: String = "") throws(IndexError) -> [String] {
         try XapianCall.withBytes(prefix) { (bytes, count) throws(IndexError) in

@@ -15,6 +15,17 @@ final class XapianMatchSet {
         (0..<cx_mset_size(handle)).map { cx_mset_docid(handle, $0) }
     }
 
+    /// For each result of the page: how many other matches were collapsed into it, and its key.
+    func collapsed() throws(IndexError) -> [(count: Int, key: String)] {
+        var result: [(count: Int, key: String)] = []
+        for index in 0..<cx_mset_size(handle) {
+            var length = 0
+            let key = try XapianCall.check { cx_mset_collapse_key(handle, index, &length, $0) }
+            result.append((Int(cx_mset_collapse_count(handle, index)), XapianCall.takeString(key, length: length)))
+        }
+        return result
+    }
+
     /// Lower bound, estimate and upper bound of the number of matches (equal when exact).
     var counts: (lower: Int, estimated: Int, upper: Int) {
         var lower: UInt32 = 0, estimated: UInt32 = 0, upper: UInt32 = 0

@@ -55,13 +55,17 @@ final class XapianWritableDatabase {
         try XapianCall.check { cx_wdb_contains(handle, docid, $0) } == 1
     }
 
-    /// Replaces the document's terms under `prefixes` by `terms`; false when there is no such document.
-    func replaceTerms(docid: UInt32, prefixes: [String], terms: [String]) throws(IndexError) -> Bool {
+    /// Replaces the document's terms under `prefixes` by `terms`, and sets (or with "" removes) the
+    /// value in `slot`; false when there is no such document.
+    func replaceTerms(docid: UInt32, prefixes: [String], terms: [String], slot: Int, value: String) throws(IndexError) -> Bool {
         try XapianCall.withList(prefixes) { (prefixList, prefixCount) throws(IndexError) in
             try XapianCall.withList(terms) { (termList, termCount) throws(IndexError) in
-                try XapianCall.check {
-                    cx_wdb_replace_terms(handle, docid, prefixList, prefixCount, termList, termCount, $0)
-                } == 1
+                try XapianCall.withBytes(value) { (valueBytes, valueCount) throws(IndexError) in
+                    try XapianCall.check {
+                        cx_wdb_replace_terms(handle, docid, prefixList, prefixCount, termList, termCount, Int32(slot),
+                                             valueBytes, valueCount, $0)
+                    } == 1
+                }
             }
         }
     }

@@ -94,10 +94,14 @@ extension QueryParser {
     private func flagValue(_ text: String, range: Range<Int>) throws(QueryError) -> Flag {
         let flag = Flag(text)
         if flag.isSystem, flag != .recent { return flag }
-        let system = SearchField.flag.values
-        if flag.name.isEmpty || flag.name == "recent" || Suggestion.closest(to: flag.name, among: system) != nil
-            || flag.name.contains(where: { $0.isWhitespace || $0 == "(" || $0 == ")" || $0 == "\"" }) {
+        if flag.name.isEmpty || flag.name == "recent" || Suggestion.closest(to: flag.name, among: SearchField.flag.values) != nil {
             throw QueryError(.badValue, QueryParser.valueMessage(text, field: .flag) + " or an IMAP keyword", at: range)
+        }
+        // A keyword is an IMAP atom (RFC 3501 9, flag-keyword): printable ASCII without atom-specials.
+        guard flag.name.unicodeScalars.allSatisfy({ $0.value > 0x20 && $0.value < 0x7F && !"(){%*\"\\]".unicodeScalars.contains($0) })
+        else {
+            throw QueryError(.badValue, "flag: \"\(text)\" cannot be an IMAP keyword (printable ASCII without "
+                             + "( ) { } % * \" \\ ])", at: range)
         }
         return flag
     }

@@ -52,7 +52,7 @@ extension SearchField {
         example: "id:abc123@example.org")
     /// `thread:` the thread of a message.
     public static let thread = SearchField(
-        "thread", kind: .thread, index: IndexTerms(boolean: ["XTHREAD"]),
+        "thread", kind: .thread, index: IndexTerms(boolean: ["XTHREAD"], valueSlot: 2),
         help: "messages of the thread of a message (its id, id prefix, Message-ID, or a thread id)",
         example: "thread:9f2c41d07a1e")
     /// `folder:` a folder where the message was seen.

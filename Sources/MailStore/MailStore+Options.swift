@@ -27,7 +27,7 @@ extension MailStore {
         /// Default 1 MiB.
         public var chunkSize: Int = 1 << 20
         /// zlib level of the chunks (0 stores them as is, 1 fastest, 9 smallest). Default 1: on
-        /// mail it keeps most of level 6's ratio at several times its speed (see the store's README).
+        /// mail it keeps most of level 6's ratio at several times its speed (see Storage.md).
         public var compressionLevel: Int32 = 1
         /// A reply with no In-Reply-To or References joins the newest thread with the same base subject
         /// whose last message is at most this far from its date. Default 30 days.

@@ -3,8 +3,9 @@ import GRDB
 import MailModel
 
 extension MailStore {
-    /// GRDB configuration: foreign keys on, synchronous=NORMAL (WAL: durable at checkpoints, never
-    /// corrupt), a busy timeout for SQLite's short internal locks, secure deletion for purges.
+    /// GRDB configuration: foreign keys on, synchronous=NORMAL (WAL: no fsync per transaction, never
+    /// corrupt), a busy timeout for SQLite's short internal locks, secure deletion (purged bytes are
+    /// overwritten), and a 64 MiB cap on the log kept after checkpoints.
     static func configuration(_ options: Options, readOnly: Bool) -> Configuration {
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
@@ -18,6 +19,8 @@ extension MailStore {
             if !readOnly {
                 try db.execute(sql: "PRAGMA synchronous = NORMAL")
                 try db.execute(sql: "PRAGMA secure_delete = ON")
+                // After a checkpoint, a write-ahead log grown by a large transaction shrinks back.
+                try db.execute(sql: "PRAGMA journal_size_limit = 67108864")
             }
         }
         return configuration

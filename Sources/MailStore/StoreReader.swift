@@ -64,6 +64,18 @@ public struct StoreReader {
                            arguments: [thread.rawValue]).map { MessageKey($0) }
     }
 
+    /// Calls `body` with every message's recorded identity and digests, in key order, until it returns
+    /// false; one pass over the message table, no bytes read, memory flat.
+    public func forEachMessage(_ body: (StoredMessageInfo) throws -> Bool) throws {
+        let rows = try Row.fetchCursor(db, sql: "SELECT id, digest, raw_sha256, size, index_state FROM message ORDER BY id")
+        while let row = try rows.next() {
+            guard let id = MessageID.fromBlob(row[1]), let raw = SHA256Digest.fromBlob(row[2]) else { continue }
+            let info = StoredMessageInfo(message: MessageRef(key: MessageKey(row[0] as Int64), id: id), rawSHA256: raw,
+                                         size: row[3], isIndexed: (row[4] as Int64) == 0)
+            if try !body(info) { return }
+        }
+    }
+
     /// Every message key in archive order, from `after` on, at most `limit` of them (for paging
     /// through the whole archive, e.g. to evaluate a hold's query).
     public func messageKeys(after: MessageKey? = nil, limit: Int) throws -> [MessageKey] {

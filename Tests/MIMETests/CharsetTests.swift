@@ -44,6 +44,20 @@ struct CharsetTests {
         #expect(reallyUTF8.fallback == "utf-8")
     }
 
+    @Test("unlabelled Japanese is recognised; unlabelled Western text is not taken for it")
+    func unlabelledJapanese() {
+        let sjis: [UInt8] = [0x82, 0xB1, 0x82, 0xF1, 0x82, 0xC9, 0x82, 0xBF, 0x82, 0xCD, 0x81, 0x41, 0x90, 0xA2, 0x8A, 0x45]
+        let japanese = decode(sjis, nil)
+        #expect(japanese.text == "こんにちは、世界")
+        #expect(japanese.fallback == "shift_jis")
+        let jis = decode(Array("\u{1B}$B$3$s$K$A$O\u{1B}(B".utf8), "us-ascii")
+        #expect(jis.text == "こんにちは")
+        let western = "Résumé über naïve façade, très déjà vu: ça coûte élevé à Zürich".unicodeScalars.map { UInt8($0.value) }
+        let latin = decode(western, nil)
+        #expect(latin.fallback == "windows-1252")
+        #expect(latin.text == "Résumé über naïve façade, très déjà vu: ça coûte élevé à Zürich")
+    }
+
     @Test("undecodable bytes become U+FFFD and are counted; unknown labels fall back")
     func undecodable() {
         let broken = decode(Array("ok ".utf8) + [0xE2, 0x82] + Array(" é".utf8), "utf-8")

@@ -3,15 +3,7 @@ import Testing
 
 @Suite("IMAP SEARCH translation")
 struct IMAPTranslationTests {
-    struct Fixture: CustomTestStringConvertible, Sendable {
-        let query: String
-        let keys: String
-        var testDescription: String { query }
-        init(_ query: String, _ keys: String) {
-            self.query = query
-            self.keys = keys
-        }
-    }
+    typealias Fixture = QueryFixture
 
     static let fixtures: [Fixture] = [
         Fixture("*", "ALL"),
@@ -53,7 +45,7 @@ struct IMAPTranslationTests {
     @Test(arguments: fixtures)
     func keys(_ fixture: Fixture) throws {
         let query = try SearchQuery.parse(fixture.query, now: now)
-        #expect(try query.imapSearch().key.description == fixture.keys)
+        #expect(try query.imapSearch().key.description == fixture.expected)
     }
 
     @Test func foldersAndAccountsChooseWhereToSearch() throws {

@@ -49,6 +49,8 @@ struct QueryErrorTests {
         Fixture("size:1ib", .badSize, 0..<8, "not a size"),
         Fixture("flag:seenn", .badValue, 0..<10, "did you mean flag:seen?"),
         Fixture("flag:recent", .badValue, 0..<11, "flag:"),
+        Fixture("flag:\\\\x", .badValue, 0..<8, "IMAP keyword"),
+        Fixture("flag:été", .badValue, 0..<8, "IMAP keyword"),
         Fixture("has:attachments", .badValue, 0..<15, "did you mean has:attachment?"),
         Fixture("is:deleted", .badValue, 0..<10, "is:expunged"),
         Fixture("OR budget", .misplacedOperator, 0..<2, "OR needs a term before it"),

@@ -11,16 +11,7 @@ func parse(_ text: String, saved: [String: String] = [:]) throws(QueryError) -> 
 
 @Suite("QueryParser")
 struct QueryParserTests {
-    /// A query and its canonical form (every choice of the parser made visible).
-    struct Fixture: CustomTestStringConvertible, Sendable {
-        let query: String
-        let canonical: String
-        var testDescription: String { query }
-        init(_ query: String, _ canonical: String) {
-            self.query = query
-            self.canonical = canonical
-        }
-    }
+    typealias Fixture = QueryFixture
 
     static let fixtures: [Fixture] = [
         // Everything.
@@ -88,7 +79,7 @@ struct QueryParserTests {
     @Test(arguments: fixtures)
     func canonicalForm(_ fixture: Fixture) throws {
         let node = try parse(fixture.query)
-        #expect(node.canonicalText == fixture.canonical)
+        #expect(node.canonicalText == fixture.expected)
     }
 
     @Test(arguments: fixtures)

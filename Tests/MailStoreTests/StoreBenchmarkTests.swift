@@ -45,6 +45,31 @@ import Testing
         Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
     }
 
+    /// CPU seconds (user + system, all threads) this process has used: on a machine shared with other
+    /// work, rates per CPU second are steadier than rates per wall second.
+    static func cpuSeconds() -> Double {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec)
+            + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
+    }
+
+    /// Times `body`: wall seconds and CPU seconds.
+    static func measure<T>(_ body: () throws -> T) rethrows -> (T, wall: Double, cpu: Double) {
+        let clock = ContinuousClock()
+        let start = clock.now
+        let cpu = cpuSeconds()
+        let result = try body()
+        return (result, seconds(clock.now - start), cpuSeconds() - cpu)
+    }
+
+    /// "N msg/s  M MB/s" per wall second and per CPU second.
+    static func rates(messages: Int, bytes: Int64, wall: Double, cpu: Double) -> String {
+        let megabytes = Double(bytes) / 1_048_576
+        return String(format: "wall %7.0f msg/s %7.1f MB/s | cpu %7.0f msg/s %7.1f MB/s", Double(messages) / wall,
+                      megabytes / wall, Double(messages) / cpu, megabytes / cpu)
+    }
+
     private static func line(_ label: String, _ values: String) {
         print("BENCH " + label.padding(toLength: 44, withPad: " ", startingAt: 0) + values)
     }
@@ -52,9 +77,11 @@ import Testing
     /// Stores the corpus in batches and returns (seconds, bytes, stored bytes, keys). The seconds are
     /// those of the write transactions, and with `prepared` also of hashing and compressing the batch
     /// beforehand on two threads.
-    private static func fill(_ store: MailStore, count: Int, prepared: Bool = false) throws -> (Double, Int64, Int64, [MessageKey]) {
+    private static func fill(_ store: MailStore, count: Int, prepared: Bool = false)
+        throws -> (wall: Double, cpu: Double, bytes: Int64, stored: Int64, keys: [MessageKey]) {
         var corpus = Corpus()
         var elapsed = 0.0
+        var cpu = 0.0
         var bytes: Int64 = 0
         var keys: [MessageKey] = []
         let clock = ContinuousClock()
@@ -63,6 +90,7 @@ import Testing
             let messages = (next..<min(count, next + batch)).map { corpus.message($0) }
             next += messages.count
             let start = clock.now
+            let startCPU = cpuSeconds()
             let first = keys.count
             let outcomes: [InsertOutcome]
             if prepared {
@@ -90,11 +118,12 @@ import Testing
                 }
             }
             elapsed += seconds(clock.now - start)
+            cpu += cpuSeconds() - startCPU
             bytes += Int64(messages.map(\.bytes.count).reduce(0, +))
             keys += outcomes.map(\.key)
         }
         let stored = try store.read { try $0.stats().storedBytes }
-        return (elapsed, bytes, stored, keys)
+        return (elapsed, cpu, bytes, stored, keys)
     }
 
     @Test(.enabled(if: enabled), arguments: [Int32(0), 1, 3, 6])
@@ -103,63 +132,56 @@ import Testing
         var options = MailStore.Options()
         options.compressionLevel = level
         let store = try MailStore.open(at: temp.archive, options)
-        let (elapsed, bytes, stored, keys) = try Self.fill(store, count: Self.count)
-        let megabytes = Double(bytes) / 1_048_576
-        Self.line("insert level \(level), \(keys.count) msgs, \(Int(megabytes)) MB",
-                  String(format: "%8.0f msg/s %7.1f MB/s  stored %.1f%% of raw", Double(keys.count) / elapsed,
-                         megabytes / elapsed, 100 * Double(stored) / Double(bytes)))
-        let clock = ContinuousClock()
-        var start = clock.now
+        let filled = try Self.fill(store, count: Self.count)
+        let keys = filled.keys
+        Self.line("insert level \(level), \(keys.count) msgs, \(filled.bytes >> 20) MB",
+                  Self.rates(messages: keys.count, bytes: filled.bytes, wall: filled.wall, cpu: filled.cpu)
+                      + String(format: "  stored %.1f%%", 100 * Double(filled.stored) / Double(filled.bytes)))
         var readBytes: Int64 = 0
-        try store.read { reader throws in
-            for key in keys { try reader.withRawBytes(of: key) { readBytes += Int64($0.count) } }
+        let read = try Self.measure {
+            try store.read { reader throws in
+                for key in keys { try reader.withRawBytes(of: key) { readBytes += Int64($0.count) } }
+            }
         }
-        let read = Self.seconds(clock.now - start)
-        Self.line("  read all bytes back", String(format: "%8.0f msg/s %7.1f MB/s", Double(keys.count) / read,
-                                                   Double(readBytes) / 1_048_576 / read))
+        Self.line("  read all bytes back", Self.rates(messages: keys.count, bytes: readBytes, wall: read.wall, cpu: read.cpu))
         for parallelism in [1, 2] {
-            start = clock.now
-            let verification = try store.verifyMessages(parallelism: parallelism)
-            let verify = Self.seconds(clock.now - start)
-            #expect(verification.isIntact)
-            Self.line("  verify, \(parallelism) thread(s)", String(format: "%8.0f msg/s %7.1f MB/s  = %.2f x one read",
-                                                               Double(keys.count) / verify,
-                                                               Double(verification.bytes) / 1_048_576 / verify, verify / read))
+            let verify = try Self.measure { try store.verifyMessages(parallelism: parallelism) }
+            #expect(verify.0.isIntact)
+            Self.line("  verify, \(parallelism) thread(s)", Self.rates(messages: keys.count, bytes: verify.0.bytes, wall: verify.wall,
+                                                                    cpu: verify.cpu)
+                          + String(format: "  = %.2f x one read (wall)", verify.wall / read.wall))
         }
         guard level == 1 else { return }
         let parallel = try TemporaryFolder()
         let other = try MailStore.open(at: parallel.archive, options)
-        let (parallelElapsed, parallelBytes, _, parallelKeys) = try Self.fill(other, count: Self.count, prepared: true)
-        Self.line("  insert prepared on 2 threads", String(format: "%8.0f msg/s %7.1f MB/s",
-                                                             Double(parallelKeys.count) / parallelElapsed,
-                                                             Double(parallelBytes) / 1_048_576 / parallelElapsed))
+        let prepared = try Self.fill(other, count: Self.count, prepared: true)
+        Self.line("  insert prepared on 2 threads", Self.rates(messages: prepared.keys.count, bytes: prepared.bytes,
+                                                                 wall: prepared.wall, cpu: prepared.cpu))
         try other.close()
-        start = clock.now
-        let again = try store.write { tx throws in
-            var corpus = Corpus()
-            return try (0..<min(keys.count, 2_000)).map { index in
-                let message = corpus.message(index)
-                return try tx.insertMessage(bytes: message.bytes, metadata: message.metadata,
-                                            sighting: .imap(UInt32(index + 1)))
+        let again = try Self.measure {
+            try store.write { tx throws in
+                var corpus = Corpus()
+                return try (0..<min(keys.count, 2_000)).map { index in
+                    let message = corpus.message(index)
+                    return try tx.insertMessage(bytes: message.bytes, metadata: message.metadata,
+                                                sighting: .imap(UInt32(index + 1)))
+                }
             }
         }
-        Self.line("  re-insert 2000 archived (incl. generation)", String(format: "%8.0f msg/s",
-                                                                          Double(again.count) / Self.seconds(clock.now - start)))
-        #expect(again.allSatisfy { !$0.isNew })
+        Self.line("  re-insert 2000 archived (incl. generation)", String(format: "wall %7.0f msg/s", Double(again.0.count) / again.wall))
+        #expect(again.0.allSatisfy { !$0.isNew })
         let some = Array(keys.shuffled().prefix(5_000))
-        start = clock.now
-        let summaries = try store.read { try $0.summaries(of: some) }
-        Self.line("  summaries of 5000 random messages", String(format: "%8.1f ms", Self.seconds(clock.now - start) * 1000))
-        #expect(summaries.count == some.count)
+        let summaries = try Self.measure { try store.read { try $0.summaries(of: some) } }
+        Self.line("  summaries of 5000 random messages", String(format: "%8.1f ms", summaries.wall * 1000))
+        #expect(summaries.0.count == some.count)
         let ids = try store.read { reader throws in try some.prefix(1000).map { try reader.messageID(of: $0) } }
-        start = clock.now
-        try store.read { reader throws in for id in ids { _ = try reader.resolve(String(id.hex.prefix(10))) } }
-        Self.line("  resolve 1000 id prefixes", String(format: "%8.1f ms", Self.seconds(clock.now - start) * 1000))
-        start = clock.now
-        let stats = try store.read { try $0.stats() }
-        Self.line("  stats", String(format: "%8.1f ms (%d folders)", Self.seconds(clock.now - start) * 1000, stats.folders.count))
-        start = clock.now
-        let chain = try store.read { try $0.verifyAuditChain() }
-        Self.line("  verify audit chain of \(chain.entries) entries", String(format: "%8.1f ms", Self.seconds(clock.now - start) * 1000))
+        let resolve = try Self.measure {
+            try store.read { reader throws in for id in ids { _ = try reader.resolve(String(id.hex.prefix(10))) } }
+        }
+        Self.line("  resolve 1000 id prefixes", String(format: "%8.1f ms", resolve.wall * 1000))
+        let stats = try Self.measure { try store.read { try $0.stats() } }
+        Self.line("  stats", String(format: "%8.1f ms", stats.wall * 1000))
+        let chain = try Self.measure { try store.read { try $0.verifyAuditChain() } }
+        Self.line("  verify audit chain of \(chain.0.entries) entries", String(format: "%8.1f ms", chain.wall * 1000))
     }
 }

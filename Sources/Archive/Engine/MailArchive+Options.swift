@@ -20,6 +20,9 @@ extension MailArchive {
         /// Threads that decode messages and build index documents. Default: the number of
         /// processors (at least 1).
         public var workerCount = max(1, ProcessInfo.processInfo.activeProcessorCount)
+        /// Whether a read-write open first indexes what the store has and the index lacks. Default
+        /// true (`cairn reindex` skips it: it rebuilds everything anyway).
+        public var catchUpOnOpen = true
         /// The store's time source; nil for the system clock (tests set one).
         public var clock: (@Sendable () -> Timestamp)?
 

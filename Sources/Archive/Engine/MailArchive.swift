@@ -64,10 +64,14 @@ public final class MailArchive: Sendable {
         do {
             let handle = try IndexWriterHandle(directory: indexDirectory(in: home), language: options.indexLanguage)
             let archive = MailArchive(home: home, store: store, options: options, indexWriter: handle)
-            if handle.layoutWasReset {
+            // An index of another layout was emptied, or the index lost documents the store says it
+            // has (a deleted or restored index folder): index everything again.
+            let documents = try handle.use { try $0.documentCount() }
+            let indexed = try store.read { try $0.indexedCount() }
+            if handle.layoutWasReset || documents < indexed {
                 try store.write { tx in _ = try tx.markAllUnindexed() }
             }
-            _ = try archive.makeIndexer().catchUp(progress: progress)
+            if options.catchUpOnOpen { _ = try archive.makeIndexer().catchUp(progress: progress) }
             try ArchiveFolderModes.secure(home)
             return archive
         } catch {

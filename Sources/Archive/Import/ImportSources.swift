@@ -1,14 +1,15 @@
 import Foundation
 import MailModel
 
-/// The files an import reads, found before reading starts (so that the count is known for a
-/// progress bar), and the paths that could not be used.
+/// The files an import reads: counted in a first pass (so a progress bar knows the total), then
+/// handed out one by one in a second, so that no list of every file is kept in memory. Paths that
+/// cannot be used are collected as problems.
 struct ImportSources {
     /// One file to read.
     struct File {
         /// What is in it.
         enum Kind {
-            /// One message, with the flags and delivery time of a Maildir file name.
+            /// One message, with the flags and delivery time of a Maildir file.
             case message(flags: [Flag], internalDate: Timestamp?)
             /// An mbox of messages.
             case mbox
@@ -27,71 +28,70 @@ struct ImportSources {
     }
 
     let request: ImportRequest
-    private(set) var files: [File] = []
     private(set) var problems: [Problem] = []
 
     init(request: ImportRequest) {
         self.request = request
     }
 
-    /// Lists the files of every path and returns the plan.
-    mutating func collect() -> ImportPlan {
+    /// Counts the files of every path (first pass) and notes the paths that cannot be used.
+    mutating func plan() -> ImportPlan {
+        var files = 0
+        var bytes: Int64 = 0
         for path in request.paths {
             do {
-                switch request.kind {
-                case .maildir: try addMaildir(path)
-                case .mbox: try addMboxes(path)
-                case .eml: try addEML(path)
+                try forEachFile(in: path) { file in
+                    files += 1
+                    bytes += file.size
                 }
             } catch {
                 problems.append(Problem(path: path, reason: String(describing: error)))
             }
         }
-        let bytes = files.reduce(Int64(0)) { $0 + $1.size }
-        return ImportPlan(messages: request.kind == .mbox ? nil : files.count, bytes: bytes)
+        return ImportPlan(messages: request.kind == .mbox ? nil : files, bytes: bytes)
     }
 
-    private mutating func addMaildir(_ path: String) throws {
-        let root = request.folder ?? "INBOX"
-        for file in try MailSourceWalker.maildir(at: path, rootFolder: root) {
-            var folder = file.folder ?? root
-            if let prefix = request.folder, folder != prefix, !folder.hasPrefix(prefix + "/") {
-                folder = prefix + "/" + folder
+    /// Calls `body` with each file of the usable paths, in order (second pass).
+    func forEachFile(_ body: (File) throws -> Void) throws {
+        let unusable = Set(problems.map(\.path))
+        for path in request.paths where !unusable.contains(path) {
+            try forEachFile(in: path, body)
+        }
+    }
+
+    private func forEachFile(in path: String, _ body: (File) throws -> Void) throws {
+        switch request.kind {
+        case .maildir:
+            let root = request.folder ?? "INBOX"
+            try MailSourceWalker.forEachMaildirMessage(at: path, rootFolder: root) { file in
+                var folder = file.folder ?? root
+                if let prefix = request.folder, folder != prefix, !folder.hasPrefix(prefix + "/") {
+                    folder = prefix + "/" + folder
+                }
+                let delivered = ImportSources.deliveryTime(file.path) ?? file.modified
+                try body(File(path: file.path, folder: folder, size: file.size,
+                              kind: .message(flags: file.flags, internalDate: delivered)))
             }
-            let info = ImportSources.fileInfo(file.path)
-            files.append(File(path: file.path, folder: folder, size: info.size,
-                              kind: .message(flags: file.flags, internalDate: ImportSources.deliveryTime(file.path) ?? info.modified)))
-        }
-    }
-
-    private mutating func addMboxes(_ path: String) throws {
-        for mbox in try MboxFinder.find(at: path) {
-            var folder = mbox.folder
-            if let prefix = request.folder {
-                folder = MailSourceWalker.isRegularFile(path) ? prefix : prefix + "/" + folder
+        case .mbox:
+            for mbox in try MboxFinder.find(at: path) {
+                var folder = mbox.folder
+                if let prefix = request.folder {
+                    folder = MailSourceWalker.isRegularFile(path) ? prefix : prefix + "/" + folder
+                }
+                let size = MailSourceWalker.regularFileInfo(mbox.path)?.size ?? 0
+                try body(File(path: mbox.path, folder: folder, size: size, kind: .mbox))
             }
-            files.append(File(path: mbox.path, folder: folder, size: ImportSources.fileInfo(mbox.path).size, kind: .mbox))
+        case .eml:
+            let folder = request.folder ?? "INBOX"
+            if path == "-" {
+                try body(File(path: "-", folder: folder, size: 0, kind: .message(flags: [], internalDate: nil)))
+                return
+            }
+            try MailSourceWalker.forEachEMLFile(at: path) { file in
+                try body(File(path: file.path, folder: folder, size: file.size,
+                              kind: .message(flags: [], internalDate: file.modified)))
+            }
         }
-    }
-
-    private mutating func addEML(_ path: String) throws {
-        let folder = request.folder ?? "INBOX"
-        if path == "-" {
-            files.append(File(path: "-", folder: folder, size: 0, kind: .message(flags: [], internalDate: nil)))
-            return
-        }
-        for file in try MailSourceWalker.emlFiles(at: path) {
-            let info = ImportSources.fileInfo(file.path)
-            files.append(File(path: file.path, folder: folder, size: info.size,
-                              kind: .message(flags: [], internalDate: info.modified)))
-        }
-    }
-
-    /// A file's size and modification time.
-    static func fileInfo(_ path: String) -> (size: Int64, modified: Timestamp?) {
-        var info = stat()
-        guard stat(path, &info) == 0 else { return (0, nil) }
-        return (Int64(info.st_size), Timestamp(rawValue: Int64(info.st_mtim.tv_sec)))
     }
 
     /// The delivery time a Maildir file name begins with (`1421465362.M520265P4001Q1.host:2,S`).

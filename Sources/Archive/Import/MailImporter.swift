@@ -30,15 +30,14 @@ public struct MailImporter: Sendable {
     public func run(_ request: ImportRequest, plan: (ImportPlan) -> Void = { _ in },
                     onResult: @escaping @Sendable (IngestResult) -> Void = { _ in }) throws -> IngestSummary {
         var sources = ImportSources(request: request)
-        let found = sources.collect()
-        plan(found)
+        plan(sources.plan())
         let pipeline = try IngestPipeline(archive: archive, options: options, onResult: onResult)
         var reader = ChunkedFileReader(chunkSize: MailImporter.readSize)
         do {
             for problem in sources.problems {
                 try pipeline.reportFailure(label: problem.path, reason: problem.reason)
             }
-            for file in sources.files {
+            try sources.forEachFile { file in
                 try importFile(file, request: request, pipeline: pipeline, reader: &reader)
             }
             let source: SourceKind = request.kind == .maildir ? .maildir : request.kind == .mbox ? .mbox : .eml

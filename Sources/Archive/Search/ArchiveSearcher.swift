@@ -12,7 +12,7 @@ import NIOCore
 /// ```swift
 /// let searcher = try archive.makeSearcher()
 /// let page = try searcher.search(query, order: .newest, limit: 50)
-/// let snippets = try searcher.snippetMaker(for: query)
+/// let snippets = try searcher.snippetMaker(for: query)!
 /// for message in page.messages { print(message.subject ?? "", searcher.snippet(of: message.key, with: snippets)) }
 /// ```
 public final class ArchiveSearcher {
@@ -35,9 +35,13 @@ public final class ArchiveSearcher {
                                                                             language: archive.options.indexLanguage))
     }
 
+    /// Whether the index has any shard yet (a new archive's index appears with its first writer).
+    private var hasIndex: Bool { !reader.shards.isEmpty }
+
     /// One page of the messages that match, in `order`; with `limit` nil, every match.
     public func search(_ query: SearchQuery, order: SearchOrder = .newest, offset: Int = 0, limit: Int? = nil,
                        exactTotal: Bool = false) throws -> Page {
+        guard hasIndex else { return Page(messages: [], total: 0, isExact: true) }
         let page = try reader.search(query, order: order, offset: offset, limit: limit, exactTotal: exactTotal)
         let keys = page.hits.map { MessageKey($0.rowID) }
         let messages = try archive.store.read { try $0.summaries(of: keys) }
@@ -48,7 +52,8 @@ public final class ArchiveSearcher {
     /// uses that then read the store in pages).
     public func keys(_ query: SearchQuery, order: SearchOrder = .newest, offset: Int = 0,
                      limit: Int? = nil) throws -> [MessageKey] {
-        try reader.search(query, order: order, offset: offset, limit: limit).hits.map { MessageKey($0.rowID) }
+        guard hasIndex else { return [] }
+        return try reader.search(query, order: order, offset: offset, limit: limit).hits.map { MessageKey($0.rowID) }
     }
 
     /// The list fields of messages, in the order of `keys`.
@@ -58,7 +63,8 @@ public final class ArchiveSearcher {
 
     /// The exact number of matches.
     public func count(_ query: SearchQuery) throws -> Int {
-        try reader.count(query)
+        guard hasIndex else { return 0 }
+        return try reader.count(query)
     }
 
     /// The query as the index runs it (for `--explain`).
@@ -66,9 +72,10 @@ public final class ArchiveSearcher {
         try reader.describe(query)
     }
 
-    /// A maker of snippets for the words of `query`.
-    public func snippetMaker(for query: SearchQuery) throws -> SnippetMaker {
-        try reader.snippets(for: query)
+    /// A maker of snippets for the words of `query`; nil while the index is empty.
+    public func snippetMaker(for query: SearchQuery) throws -> SnippetMaker? {
+        guard hasIndex else { return nil }
+        return try reader.snippets(for: query)
     }
 
     /// A snippet of a message's text around the words the query matched, the matches between
@@ -81,6 +88,12 @@ public final class ArchiveSearcher {
         // Words matched side by side (CJK n-grams) read as one mark.
         return snippet.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
             .replacingOccurrences(of: end + start, with: "")
+    }
+
+    /// The number of documents in the index.
+    public func documentCount() throws -> Int {
+        guard hasIndex else { return 0 }
+        return try reader.documentCount()
     }
 
     /// Messages the store has but the index does not know yet (a writer catches up on opening);

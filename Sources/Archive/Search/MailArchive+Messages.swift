@@ -11,6 +11,11 @@ extension MailArchive {
         try store.read { try $0.resolve(reference) }
     }
 
+    /// Counts and sizes of the whole archive, per account and per folder.
+    public func stats() throws -> ArchiveStats {
+        try store.read { try $0.stats() }
+    }
+
     /// Everything the store keeps about a message besides its bytes.
     public func details(of key: MessageKey) throws -> MessageDetails {
         try store.read { try $0.details(of: key) }

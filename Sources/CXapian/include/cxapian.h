@@ -83,6 +83,8 @@ void cx_doc_free(cx_doc *doc);
 int cx_doc_add_boolean(cx_doc *doc, const char *term, size_t length, cx_error *error);
 /** Stores a number in a value slot as Xapian's sortable_serialise(value). 0 or -1. */
 int cx_doc_set_number(cx_doc *doc, unsigned slot, double value, cx_error *error);
+/** Stores raw bytes in a value slot (for collapsing by a key). 0 or -1. */
+int cx_doc_set_value(cx_doc *doc, unsigned slot, const char *value, size_t length, cx_error *error);
 /** Sets the document data. 0 or -1. */
 int cx_doc_set_data(cx_doc *doc, const char *data, size_t length, cx_error *error);
 /** The document's terms (all of them, or those starting with prefix), end to end. */
@@ -138,11 +140,13 @@ int cx_wdb_contains(cx_wdb *db, uint32_t docid, cx_error *error);
 /**
  * Replaces a document's boolean terms under the given prefixes: removes every term that starts
  * with one of them, adds `terms`, and stores the document again, without touching its text
- * terms, positions or values. 1 if done, 0 if there is no such document, -1 on error.
+ * terms, positions or other values. With `slot` >= 0, also sets that value slot to `value`
+ * (removes it when `value_length` is 0). 1 if done, 0 if there is no such document, -1 on error.
  * A term removed must not be the prefix of a text term family: pass exact boolean prefixes.
  */
 int cx_wdb_replace_terms(cx_wdb *db, uint32_t docid, const char *prefixes, size_t prefix_count,
-                         const char *terms, size_t term_count, cx_error *error);
+                         const char *terms, size_t term_count, int slot, const char *value, size_t value_length,
+                         cx_error *error);
 uint32_t cx_wdb_doccount(cx_wdb *db, cx_error *error);
 /** A metadata value (empty when unset); malloc'ed. */
 char *cx_wdb_get_metadata(cx_wdb *db, const char *key, size_t *out_length, cx_error *error);
@@ -243,15 +247,21 @@ typedef enum cx_sort {
 
 /**
  * Runs a query: results offset..offset+limit in the given order. `check_at_least` makes the
- * count exact up to that many matches (pass the document count for an exact count).
+ * count exact up to that many matches (pass the document count for an exact count). With
+ * `collapse_slot` >= 0, only the best document of each value of that slot is returned
+ * (Enquire::set_collapse_key; documents without the value are never collapsed).
  */
-cx_mset *cx_db_search(cx_db *db, const cx_query *query, cx_sort sort, unsigned slot, uint32_t offset,
-                      uint32_t limit, uint32_t check_at_least, cx_error *error);
+cx_mset *cx_db_search(cx_db *db, const cx_query *query, cx_sort sort, unsigned slot, int collapse_slot,
+                      uint32_t offset, uint32_t limit, uint32_t check_at_least, cx_error *error);
 void cx_mset_free(cx_mset *mset);
 /** Number of results in this page. */
 uint32_t cx_mset_size(const cx_mset *mset);
 /** The docid of the i-th result of the page (in the combined numbering of cx_db_add). */
 uint32_t cx_mset_docid(const cx_mset *mset, uint32_t index);
+/** How many other matches were collapsed into the i-th result. */
+uint32_t cx_mset_collapse_count(const cx_mset *mset, uint32_t index);
+/** The collapse key of the i-th result (malloc'ed; empty when none). */
+char *cx_mset_collapse_key(const cx_mset *mset, uint32_t index, size_t *out_length, cx_error *error);
 /** Bounds and estimate of the total number of matches (all three equal when exact). */
 void cx_mset_counts(const cx_mset *mset, uint32_t *lower, uint32_t *estimated, uint32_t *upper);
 /**

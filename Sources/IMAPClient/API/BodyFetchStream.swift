@@ -14,7 +14,8 @@ import MailModel
 ///     }
 /// }
 /// ```
-/// UIDs that no longer exist are skipped. Running another command on the connection ends the stream.
+/// UIDs that no longer exist are skipped; a set ending in `*` (such as `1:*`) is first resolved with one
+/// UID SEARCH. Running another command on the connection ends the stream.
 public struct BodyFetchStream: AsyncSequence {
     /// Each step of each message.
     public typealias Element = BodyFetchEvent
@@ -42,7 +43,9 @@ public struct BodyFetchStream: AsyncSequence {
 
 /// The progress of one body fetch stream.
 final class BodyFetchStreamState {
-    var machine: BodyFetchStateMachine
+    let uids: UIDSet
+    let options: FetchOptions
+    var machine = BodyFetchStateMachine(batches: [], depth: 1, items: [], maxBuffered: 0)
     var queue: [BodyFetchEvent] = []
     var queueIndex = 0
     var started = false
@@ -50,8 +53,14 @@ final class BodyFetchStreamState {
     var abandoned = false
 
     init(connection: IMAPConnection, uids: UIDSet, options: FetchOptions) {
+        self.uids = uids
+        self.options = options
+    }
+
+    /// Plans the batches over the UIDs that exist (`uids` must not contain `*`).
+    func prepare(existing uids: UIDSet, condStore: Bool) {
         var items: [FetchItem] = [.uid, .flags, .internalDate, .rfc822Size]
-        if connection.supportsCondStore { items.append(.modSeq) }
+        if condStore { items.append(.modSeq) }
         items.append(.body(.complete, peek: true))
         machine = BodyFetchStateMachine(batches: BodyFetchStateMachine.batches(of: uids, size: options.batchSize),
                                         depth: options.pipelineDepth, items: items,
@@ -82,6 +91,10 @@ extension IMAPConnection {
         if !state.started {
             try await settle()
             guard selected != nil else { throw IMAPError(.usage, "fetching bodies needs a selected mailbox") }
+            // A set ending in `*` (like 1:*) is resolved to the UIDs that exist first (one UID SEARCH).
+            let open = state.uids.ranges.last?.upperBound == UInt32.max
+            let existing = open ? try await search(.uid(state.uids)) : state.uids
+            state.prepare(existing: existing, condStore: supportsCondStore)
             state.started = true
             activeStream = state
             try await perform(state.machine.start(), state)

@@ -2,6 +2,9 @@ import IMAPProtocol
 import MailModel
 
 extension IMAPConnection {
+    /// Whether COMPRESS=DEFLATE is in use.
+    public var isCompressed: Bool { transport.isCompressed }
+
     /// Asks for the capabilities again (CAPABILITY) and returns them.
     @discardableResult
     public func refreshCapabilities() async throws -> Set<Capability> {

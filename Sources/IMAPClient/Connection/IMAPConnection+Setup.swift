@@ -1,5 +1,6 @@
 import IMAPProtocol
 import NIOCore
+import NIOSSL
 
 extension IMAPConnection {
     /// From the greeting to a ready session: STARTTLS, capabilities, login, compression, ID.
@@ -19,6 +20,7 @@ extension IMAPConnection {
                 let response = try await runSetupCommand(command, machine: &machine, timeout: timeout)
                 action = machine.commandCompleted(state: response.state, code: response.text.code)
             case .authenticate:
+                try await verifyServerName()
                 let response = try await authenticate(capabilities: machine.capabilitiesForLogin, machine: &machine,
                                                       timeout: timeout)
                 action = machine.commandCompleted(state: response.state, code: response.text.code)
@@ -35,6 +37,7 @@ extension IMAPConnection {
                 logger.debug("IMAP compression on")
                 action = machine.compressionStarted()
             case .ready:
+                try await verifyServerName()
                 capabilities = machine.capabilities ?? capabilities
                 logger.info("IMAP session ready", metadata: ["imap.compressed": "\(transport.isCompressed)"])
                 return
@@ -42,6 +45,21 @@ extension IMAPConnection {
                 throw fail(box.error)
             }
         }
+    }
+
+    /// Before any credential is sent: the certificate must name the configured DNS name itself (NIOSSL
+    /// would also accept a certificate for the peer's IP address).
+    private func verifyServerName() async throws {
+        guard let name = Connector.serverHostname(configuration), usesTLS else { return }
+        let certificate = try? await transport.channel.nioSSL_peerCertificate().get()
+        guard let certificate, HostnameVerification.certificate(certificate, names: name) else {
+            throw fail(IMAPError(.tls, "the server's certificate is not valid for \(name) (it names another host)"))
+        }
+    }
+
+    private var usesTLS: Bool {
+        if case .plaintext = configuration.security { return false }
+        return true
     }
 
     private func runSetupCommand(_ command: Command, machine: inout SessionSetupStateMachine,

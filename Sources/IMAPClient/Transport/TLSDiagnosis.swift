@@ -59,7 +59,7 @@ enum TLSDiagnosis {
                 try await transport.write(ByteBuffer(string: "d1 STARTTLS\r\n"))
                 _ = try await readLine(transport, deadline: deadline, prefix: "d1 OK")
                 try await transport.startTLS(context: context, serverHostname: Connector.serverHostname(configuration))
-                try await transport.write(ByteBuffer(string: "d2 LOGOUT\r\n"))
+                try await transport.write(ByteBuffer(string: "d2 NOOP\r\n"))  // bytes back = handshake done
             }
             _ = try await transport.read(deadline: deadline)  // the handshake is done once bytes arrive
             return try await channel.channel.nioSSL_peerCertificate().get()

@@ -81,7 +81,15 @@ final class Transport {
         do {
             try await outbound.write(wire)
         } catch {
-            throw TransportErrors.map(error, host: host)
+            // The channel may have closed because of an error the inbound side knows better (a failed TLS
+            // handshake): prefer that one.
+            let writeError = TransportErrors.map(error, host: host)
+            do {
+                _ = try await read(deadline: .now() + .seconds(2), cancellation: .ignore)
+            } catch let readError as IMAPError where readError.category == .tls {
+                throw readError
+            } catch {}
+            throw writeError
         }
     }
 

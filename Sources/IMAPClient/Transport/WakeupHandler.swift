@@ -12,6 +12,7 @@ final class WakeupHandler: ChannelInboundHandler, Sendable {
     func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
         if event is Wakeup {
             context.fireChannelRead(wrapInboundOut(ByteBuffer()))
+            context.fireChannelReadComplete()  // the async channel delivers reads on read-complete
         } else {
             context.fireUserInboundEventTriggered(event)
         }

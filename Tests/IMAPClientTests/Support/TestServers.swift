@@ -7,9 +7,20 @@ import TestSupport
 
 /// The Dovecot shared by the integration suites, and configurations that reach it.
 enum TestServers {
-    /// One server for the whole test process (started on first use, stopped at exit).
-    static func shared() throws -> DovecotServer {
-        try DovecotServer.shared("IMAPClientTests")
+    /// One server for the whole test process (started on first use, stopped at exit), started off the
+    /// cooperative thread pool.
+    static func shared() async throws -> DovecotServer {
+        try await Blocking.run { try DovecotServer.shared("IMAPClientTests") }
+    }
+
+    /// Fills a folder off the cooperative thread pool.
+    static func deliver(_ messages: [DovecotServer.Message], to mailbox: MailboxName, on server: DovecotServer) async throws {
+        try await Blocking.run { try server.deliver(messages, to: mailbox) }
+    }
+
+    /// Fills a folder with one message off the cooperative thread pool.
+    static func deliver(_ message: [UInt8], to mailbox: MailboxName, on server: DovecotServer) async throws {
+        try await deliver([DovecotServer.Message(message)], to: mailbox, on: server)
     }
 
     /// A configuration for `server` over IMAPS, trusting its CA.

@@ -13,8 +13,8 @@ from . import dovecot, machine, plot, report
 from .runner import run
 from .steps import HERE, Bench
 
-STEPS = ("decode", "import", "sync", "fetch", "queries", "export", "verify")
-NEEDS_IMPORT = {"queries", "export", "verify"}
+STEPS = ("decode", "import", "sync", "fetch", "queries", "accuracy", "export", "verify")
+NEEDS_IMPORT = {"queries", "accuracy", "export", "verify"}
 WORK_DIRS = ("dovecot", "cairn-import", "notmuch-import", "mu-import", "cairn-sync", "mbsync-local",
              "notmuch-sync", "mu-sync")
 
@@ -46,8 +46,10 @@ def parse_args(argv):
     bad = [s for s in opts.steps if s not in STEPS]
     if bad:
         p.error(f"unknown step(s) {bad}; steps are {', '.join(STEPS)}")
+    opts.implied = set()
     if NEEDS_IMPORT & set(opts.steps) and "import" not in opts.steps:
-        opts.steps.append("import")
+        opts.steps.append("import")   # builds the archives; its figures are kept only if none exist yet
+        opts.implied.add("import")
     opts.steps = [s for s in STEPS if s in opts.steps]
     return opts
 
@@ -109,6 +111,7 @@ def bench_size(opts, ctx, repo, n, meta):
                    "folders": len(truth["folders"]), "with_attachments": s["with_attachments"],
                    "duplicates": s["duplicates"], "malformed": s["malformed"], "seed": opts.seed},
     }
+    load_start = open("/proc/loadavg").read().split()[0]
     server = None
     try:
         bench = None
@@ -123,13 +126,37 @@ def bench_size(opts, ctx, repo, n, meta):
     finally:
         if server:
             server.stop()
-    results = results_head | bench.results
-    with open(os.path.join(opts.out, f"results-{n}.json"), "w") as f:
+    results = results_head | bench.results | {"load": {"start": load_start,
+                                                       "end": open("/proc/loadavg").read().split()[0]}}
+    path = os.path.join(opts.out, f"results-{n}.json")
+    results = _merge(path, results, opts)
+    with open(path, "w") as f:
         json.dump(results, f, indent=1, ensure_ascii=False)
     if not opts.keep:
         for d in WORK_DIRS:
             shutil.rmtree(os.path.join(size_dir, d), ignore_errors=True)
     return results
+
+
+def _merge(path, new, opts):
+    """A run of some steps updates the saved results of the same corpus instead of replacing them."""
+    if not os.path.exists(path):
+        return new
+    with open(path, encoding="utf-8") as f:
+        old = json.load(f)
+    if old.get("corpus") != new["corpus"]:
+        return new
+    merged = dict(old)
+    for step, tools in new["steps"].items():
+        implied = step.replace("first sync", "sync") in opts.implied
+        if not (implied and step in old.get("steps", {})):
+            merged.setdefault("steps", {})[step] = tools
+    for key in ("queries", "accuracy", "cold"):
+        if new.get(key):
+            merged[key] = new[key]
+    merged["notes"] = old.get("notes", []) + [f"steps {', '.join(opts.steps)} re-measured on "
+                                               f"{new['machine']['date_utc']}"] if old.get("steps") else []
+    return merged
 
 
 def main(argv=None):

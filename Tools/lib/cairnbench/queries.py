@@ -2,7 +2,7 @@
 
 import collections
 
-# (label, cairn, notmuch, mu, planted term whose truth gives the expected count or None)
+# (label, cairn, notmuch, mu, planted term(s) whose truth gives the expected count (a tuple: OR), or None)
 # {sender} is the corpus's most frequent sender other than the owner.
 QUERIES = [
     ("common word", "meeting", "meeting", "meeting", None),
@@ -15,7 +15,8 @@ QUERIES = [
     ("subject word", "subject:invoice", "subject:invoice", "subject:invoice", None),
     ("date range (a year)", "date:2019-01-01..2019-12-31", "date:2019-01-01..2019-12-31",
      "date:20190101..20191231", None),
-    ("OR of rare words", "xylofrond OR zorvikant", "xylofrond OR zorvikant", "xylofrond OR zorvikant", None),
+    ("OR of rare words", "xylofrond OR zorvikant", "xylofrond OR zorvikant", "xylofrond OR zorvikant",
+     ("xylofrond", "zorvikant")),
     ("AND NOT", "meeting AND NOT budget", "meeting AND NOT budget", "meeting AND NOT budget", None),
     ("prefix wildcard", "manag*", "manag*", "manag*", None),
     ("Cyrillic word", "зябликовство", "зябликовство", "зябликовство", "зябликовство"),
@@ -37,6 +38,14 @@ def expand(sender):
         out.append({"id": i, "label": label, "cairn": cairn.format(sender=sender),
                     "notmuch": notmuch.format(sender=sender), "mu": mu.format(sender=sender), "term": term})
     return out
+
+
+def truth_count(truth, term):
+    """Distinct messages a correct free-text search for ``term`` (a tuple: any of them) returns."""
+    if term is None:
+        return None
+    terms = term if isinstance(term, tuple) else (term,)
+    return len(set().union(*(truth["terms"][t]["messages"]["free"] for t in terms)))
 
 
 def count_lines(data):

@@ -2,7 +2,7 @@
 
 import statistics
 
-from . import peers
+from . import accuracy, peers
 
 STEP_ORDER = ["import", "first sync", "no-change re-sync", "fetch", "decode", "export to mbox", "verify"]
 MiB = 1024 * 1024
@@ -40,7 +40,7 @@ def step_rows(res):
     for step in STEP_ORDER:
         for tool, e in res["steps"].get(step, {}).items():
             if e["status"] != "ok":
-                rows.append(f"| {step} | {tool} | {e['status']} | | | | | | {e['reason']} |")
+                rows.append(f"| {step} | {tool} | {e['status']} | | | | | {e['reason']} |")
                 continue
             w = e["wall"]
             med = w["median"]
@@ -212,7 +212,11 @@ def render(all_results, args_line, plot_name):
               "- **verify**: `cairn verify` (no peer has one).", ""]
     for r in all_results:
         n = r["corpus"]["messages"]
+        load = r.get("load", {})
         lines += [f"## Results at {n:,} messages", "",
+                  f"Load average (1 min) when this size started: {load.get('start', '?')}, when it ended: "
+                  f"{load.get('end', '?')}. CPU seconds (user + system of the whole process tree) in the notes "
+                  "move less with the machine's load than wall time.", "",
                   "| step | tool | median s | spread s | msgs/s | MB/s | peak RSS MiB | notes |",
                   "| --- | --- | --- | --- | --- | --- | --- | --- |"] + step_rows(r)
         lines += ["", f"Queries at {n:,} messages: warm / cold latency in ms, whole process, (number of results). "
@@ -221,6 +225,19 @@ def render(all_results, args_line, plot_name):
                   "exact answer for planted terms (distinct messages).", "",
                   "| # | query | cairn count | cairn search | notmuch count | notmuch search | mu find | truth |",
                   "| --- | --- | --- | --- | --- | --- | --- | --- |"] + query_rows(r) + [""]
+    for r in all_results:
+        if not r.get("accuracy"):
+            continue
+        lines += [f"### Search accuracy at {r['corpus']['messages']:,} messages", "",
+                  "Each planted term of the corpus (`Tools/lib/corpusgen/README.md`) searched as free text; the "
+                  "answer mapped back to the generator's truth. A cell: messages found of those expected; "
+                  "what was missed, by where the term sat; what was extra (a hidden-HTML decoy, a match on an "
+                  "attachment's file name, which CLI.md keeps out of free text, or accent folding).", "",
+                  "| term | expected | cairn search | notmuch search | mu find |", "| --- | --- | --- | --- | --- |"]
+        for a in r["accuracy"]:
+            lines.append(f"| `{a['term']}` | {a['truth']} | " + " | ".join(
+                accuracy.cell(a["tools"].get(t)) for t in ("cairn search", "notmuch search", "mu find")) + " |")
+        lines.append("")
     last = all_results[-1]
     lines += [f"## Goals of issue 9 at {last['corpus']['messages']:,} messages", "",
               "| goal | peer figure | target for Cairn | Cairn | status |", "| --- | --- | --- | --- | --- |"]

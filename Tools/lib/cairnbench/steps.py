@@ -9,9 +9,9 @@ import os
 import shutil
 import sys
 
-from . import peers
+from . import accuracy, peers
 from .cairn import Cairn
-from .queries import count_lines, expand, parse_count, top_sender
+from .queries import count_lines, expand, parse_count, top_sender, truth_count
 from .runner import dir_size, drop_caches, run, summarize
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -25,8 +25,10 @@ def _fresh(path):
 
 
 def _first_line(text):
-    lines = [line for line in text.strip().splitlines() if line.strip()]
-    return lines[-1][:200] if lines else ""
+    """The line of an error output that says what went wrong (the first one, or one saying 'error')."""
+    lines = [line.strip() for line in text.strip().splitlines() if line.strip()]
+    errors = [line for line in lines if "error" in line.lower()]
+    return (errors or lines or [""])[0][:200].replace("|", "/")
 
 
 class Entry:
@@ -222,9 +224,8 @@ class Bench:
         nm_env, muhome = self.notmuch_env, self.muhome
         for q in qs:
             self.log(f"query {q['id']}: {q['cairn']}")
-            truth = self.truth["terms"][q["term"]]["messages"]["free"] if q["term"] else None
             entry = {"id": q["id"], "label": q["label"], "text": {t: q[t] for t in ("cairn", "notmuch", "mu")},
-                     "truth": len(truth) if truth is not None else None, "tools": {}}
+                     "truth": truth_count(self.truth, q["term"]), "tools": {}}
             variants = {
                 "notmuch count": (["notmuch", "count", q["notmuch"]], nm_env, parse_count),
                 "notmuch search": (["notmuch", "search", "--output=messages", q["notmuch"]], nm_env, count_lines),
@@ -261,6 +262,19 @@ class Bench:
         return {"status": "ok", "results": results,
                 "warm": summarize([r.wall for r in warm]), "cold": summarize([r.wall for r in cold]),
                 "peak_rss": max(r.peak_rss for r in warm + cold)}
+
+    # -- search accuracy against the truth -------------------------------------------------------------------
+
+    def step_accuracy(self):
+        """Every planted term searched in each tool; results compared with the truth (see accuracy.py)."""
+        tools = {}
+        if self.ctx.cairn and self.cairn_home:
+            c = Cairn(self.ctx.cairn, self.cairn_home)
+            tools["cairn search"] = (c.search_ids, c.env(), "ids")
+        tools["notmuch search"] = (lambda q: ["notmuch", "search", "--output=files", q], self.notmuch_env, "files")
+        tools["mu find"] = (lambda q: ["mu", "find", f"--muhome={self.muhome}", q, "--fields=l"], None, "files")
+        self.log("accuracy: every planted term in every tool")
+        self.results["accuracy"] = accuracy.measure(self, tools)
 
     # -- export and verify ------------------------------------------------------------------------------------
 

@@ -7,7 +7,7 @@ from .choice import weighted
 from .headerset import header_block
 from .htmltext import render_html
 from .people import OWNER
-from .terms import BY_TEXT
+from .terms import BY_TEXT, PERSONA_TERM
 from .truth import message_truth
 
 STRUCTURES = (("plain", 45), ("alternative", 24), ("html", 7), ("mixed", 18), ("related", 4),
@@ -268,7 +268,7 @@ class MessageBuilder:
 
     def _forwarded(self, rng, plan):
         lang = plan.lang
-        sender = rng.choice([p for p in plan.thread.participants if "vexbridge" not in p.name.lower()]
+        sender = rng.choice([p for p in plan.thread.participants if PERSONA_TERM not in p.name.casefold()]
                             or [OWNER])
         greeting, paras, sig = body.compose(rng, self.vocab, lang, OWNER, False, sender)
         leaf, _, _ = self._text_leaf(rng, body.plain_text(greeting, paras, lang, sig), "plain", lang, ())

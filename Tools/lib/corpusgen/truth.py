@@ -4,7 +4,7 @@ import hashlib
 import json
 
 from . import dates
-from .terms import BY_TEXT, FIELDS, TERMS
+from .terms import FIELDS, TERMS
 
 TRUTH_VERSION = 1
 
