@@ -19,7 +19,7 @@ struct AccountSyncerFaultTests {
             try h.deliver(messages, to: folder)
             all += messages
         }
-        let stored = Counter()
+        let stored = EventCounter()
         var options = h.options()
         options.ingest.batchMessages = 10
         options.ingest.batchLatency = .milliseconds(50)
@@ -88,7 +88,7 @@ struct AccountSyncerFaultTests {
 }
 
 /// A thread-safe counter for event handlers.
-final class Counter: @unchecked Sendable {
+final class EventCounter: @unchecked Sendable {
     // Safe: `value` is only touched with `lock` held.
     private let lock = NSLock()
     private var value = 0

@@ -20,7 +20,7 @@ struct MailSyncerWatchTests {
         try h.deliver(before, to: .inbox)
         var options = h.options()
         options.pollInterval = .seconds(600)   // only IDLE can notice new mail in time
-        let rounds = Counter()
+        let rounds = EventCounter()
         let archive = try MailArchive.open(home: h.home, access: .readWrite)
         let syncer = MailSyncer(archive: archive, options: options, logger: SyncHarness.logger)
         let request = SyncRequest(accounts: [h.account])
