@@ -59,16 +59,20 @@ public struct ArchiveVerifier: Sendable {
         }
 
         var counts = try countEverything()
-        var head = AuditAnchor(count: 0, hash: AuditChain.genesis)
+        var chain = AuditVerification(entries: 0, head: AuditAnchor(count: 0, hash: AuditChain.genesis), problem: nil)
         try timed(.audit) { collector in
-            let chain = try archive.store.read { try $0.verifyAuditChain() }
-            head = chain.head
+            chain = try archive.store.read { try $0.verifyAuditChain() }
             if let problem = chain.problem {
                 collector.add(VerificationProblem(check: .audit, kind: "chain-broken", auditSequence: problem.sequence,
                                                   detail: problem.reason))
             }
-            if let anchor = options.anchor { try checkAnchor(anchor, chain: chain, into: &collector) }
             return Int(chain.entries)
+        }
+        if let anchor = options.anchor {
+            try timed(.anchor) { collector in
+                try checkAnchor(anchor, chain: chain, into: &collector)
+                return Int(anchor.count)
+            }
         }
         try timed(.counts) { collector in try checkCounts(&counts, into: &collector) }
         if !options.quick {
@@ -92,7 +96,7 @@ public struct ArchiveVerifier: Sendable {
             collector.note("\(loose.path) has mode \(String(loose.mode, radix: 8)), not private; "
                            + "the next writer makes it private")
         }
-        return VerificationReport(quick: options.quick, counts: counts, head: head, anchor: options.anchor,
+        return VerificationReport(quick: options.quick, counts: counts, head: chain.head, anchor: options.anchor,
                                   checks: results, problems: collector.problems, omittedProblems: collector.omitted,
                                   notes: collector.notes, seconds: Self.seconds(since: start))
     }
