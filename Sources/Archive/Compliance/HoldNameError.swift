@@ -1,5 +1,5 @@
 /// A legal hold's name that `hold:NAME` could not find again: it must be one word of the query
-/// language (letters, digits, `.`, `_`, `-`, ...; no spaces, quotes, parentheses or colons).
+/// language (letters, digits, `.`, `_`, `-`, ...; no spaces, quotes or parentheses).
 public struct HoldNameError: Error, Sendable, CustomStringConvertible {
     /// The name given.
     public var name: String
