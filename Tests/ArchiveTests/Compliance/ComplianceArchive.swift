@@ -107,27 +107,3 @@ extension TemporaryArchive {
         try archive.close()
     }
 }
-
-/// Changes an archive's database from another process (Python's sqlite3), as an attacker or a
-/// failing disk would: triggers and Cairn's checks do not stand in the way.
-enum Tamper {
-    struct Failure: Error, CustomStringConvertible {
-        var description: String
-    }
-
-    /// Runs Python code with `db`, an open connection to the archive's database, then commits.
-    static func python(_ home: URL, _ code: String) throws {
-        let script = "import sqlite3, sys\ndb = sqlite3.connect(sys.argv[1])\n" + code + "\ndb.commit()\ndb.close()\n"
-        let result = try Subprocess.run("/usr/bin/env", ["python3", "-c", script, MailStore.databasePath(in: home)])
-        guard result.status == 0 else { throw Failure(description: "python3 exited \(result.status): \(result.standardError)") }
-    }
-
-    /// Flips one bit in the middle of a message's first stored chunk.
-    static func flipByte(ofMessage key: MessageKey, in home: URL) throws {
-        try python(home, """
-            data = bytearray(db.execute("SELECT data FROM message_chunk WHERE message = ? AND seq = 0", (\(key.rawValue),)).fetchone()[0])
-            data[len(data) // 2] ^= 0x20
-            db.execute("UPDATE message_chunk SET data = ? WHERE message = ? AND seq = 0", (bytes(data), \(key.rawValue)))
-            """)
-    }
-}

@@ -5,6 +5,7 @@ import MailModel
 import MailQuery
 import MailStore
 import Testing
+import TestSupport
 
 @Suite("Verification")
 struct VerifierTests {
@@ -54,7 +55,7 @@ struct VerifierTests {
         let victim = ids[4]
         let key = try temp.key(of: victim)
         try temp.closeWriter()
-        try Tamper.flipByte(ofMessage: key, in: temp.home)
+        try DatabaseTamper.flipByte(ofMessage: key.rawValue, in: MailStore.databasePath(in: temp.home))
         let report = try temp.verify()
         #expect(!report.isIntact)
         #expect(report.problems.count == 1)
@@ -72,7 +73,7 @@ struct VerifierTests {
         let entries = try temp.archive.store.read { try $0.auditEntries() }
         let victim = try #require(entries.first { $0.kind == .messageArchived && $0.sequence > 3 })
         try temp.closeWriter()
-        try Tamper.python(temp.home, """
+        try DatabaseTamper.python(MailStore.databasePath(in: temp.home), """
             db.execute("DROP TRIGGER audit_no_update")
             db.execute("UPDATE audit SET payload = replace(payload, '\\"size\\":', '\\"size\\":1') WHERE seq = \(victim.sequence)")
             """)
@@ -120,7 +121,7 @@ struct VerifierTests {
         let victim = ids[5]
         let key = try temp.key(of: victim)
         try temp.closeWriter()
-        try Tamper.python(temp.home, """
+        try DatabaseTamper.python(MailStore.databasePath(in: temp.home), """
             db.execute("PRAGMA foreign_keys = ON")
             db.execute("DELETE FROM message WHERE id = \(key.rawValue)")
             """)
@@ -170,7 +171,7 @@ struct VerifierTests {
             }
             previous = hash
         }
-        try Tamper.python(temp.home, statements.joined(separator: "\n"))
+        try DatabaseTamper.python(MailStore.databasePath(in: temp.home), statements.joined(separator: "\n"))
         #expect(try temp.verify(quick: true).isIntact)
         let rewritten = try temp.verify(quick: true, anchor: early)
         #expect(rewritten.problems.map(\.kind) == ["anchor-mismatch"])
