@@ -23,6 +23,10 @@ struct AccountSyncerFaultTests {
             try h.deliver(messages, to: folder)
             all += messages
         }
+<<<<<<< HEAD
+=======
+        let stored = LockedCounter()
+>>>>>>> compliance
         var options = h.options()
         options.ingest.batchMessages = 10
         options.ingest.batchLatency = .milliseconds(50)
@@ -92,3 +96,7 @@ struct AccountSyncerFaultTests {
     }
 }
 
+<<<<<<< HEAD
+=======
+
+>>>>>>> compliance
