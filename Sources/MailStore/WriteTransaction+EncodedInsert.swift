@@ -8,7 +8,7 @@ extension WriteTransaction {
         precondition(!messageWriterOpen, "insertMessage(encoded:): a MessageWriter is open in this transaction")
         let digests = encoded.digests
         if let existing = try reader.messageKey(for: digests.id) {
-            return try recordExisting(existing, digests: digests, sighting: sighting)
+            return try recordExisting(existing, digests: MessageDigests(digests), sighting: sighting)
         }
         let savepoint = "cairn_encoded"
         try beginSavepoint(savepoint)
@@ -19,7 +19,7 @@ extension WriteTransaction {
             for (sequence, chunk) in encoded.chunks.enumerated() {
                 try statement.execute(arguments: [key.rawValue, sequence, chunk.method.rawValue, chunk.rawSize, chunk.data])
             }
-            let outcome = try storeNewMessage(key: key, digests: digests, storedSize: encoded.storedSize,
+            let outcome = try storeNewMessage(key: key, digests: MessageDigests(digests), storedSize: encoded.storedSize,
                                               chunkCount: Int64(encoded.chunks.count), metadata: metadata, sighting: sighting)
             try releaseSavepoint(savepoint)
             return outcome

@@ -23,10 +23,6 @@ struct AccountSyncerFaultTests {
             try h.deliver(messages, to: folder)
             all += messages
         }
-<<<<<<< HEAD
-=======
-        let stored = LockedCounter()
->>>>>>> compliance
         var options = h.options()
         options.ingest.batchMessages = 10
         options.ingest.batchLatency = .milliseconds(50)
@@ -95,8 +91,3 @@ struct AccountSyncerFaultTests {
         #expect(error.description.contains(SyncHarness.passwordVariable))
     }
 }
-
-<<<<<<< HEAD
-=======
-
->>>>>>> compliance
