@@ -92,7 +92,7 @@ public final class ArchiveSearcher {
                         end: String = "]") -> String {
         guard let decoded = try? archive.decode(key, prefixBytes: ArchiveSearcher.snippetPrefixBytes) else { return "" }
         let text = decoded.searchableText.isEmpty ? (decoded.subject ?? "") : decoded.searchableText
-        let snippet = snippets.maker.snippet(of: String(snippets.window(of: text)), length: length, start: start, end: end,
+        let snippet = snippets.maker.snippet(of: snippets.window(of: text), length: length, start: start, end: end,
                                              omit: "...")
         // Words matched side by side (CJK n-grams) read as one mark.
         return snippet.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")

@@ -34,19 +34,28 @@ public final class SearchSnippets {
     }
 
     /// The part of `text` to cut a snippet from: a window around the earliest place any query word
-    /// appears (ignoring case and accents), else the beginning.
-    func window(of text: String) -> Substring {
-        guard text.count > SearchSnippets.window else { return text[...] }
+    /// appears in its first ``searchedScalars`` (ignoring case and accents), else the beginning.
+    /// Works on Unicode scalars, not characters, so that long texts cost little.
+    func window(of text: String) -> String {
+        let scalars = text.unicodeScalars
+        guard text.utf8.count > SearchSnippets.window else { return text }
+        let searchEnd = scalars.index(scalars.startIndex, offsetBy: SearchSnippets.searchedScalars,
+                                      limitedBy: scalars.endIndex) ?? scalars.endIndex
+        let searched = text[scalars.startIndex..<searchEnd]
         var earliest: String.Index?
         for word in words {
-            if let found = text.range(of: word, options: [.caseInsensitive, .diacriticInsensitive]),
+            if let found = searched.range(of: word, options: [.caseInsensitive, .diacriticInsensitive]),
                earliest.map({ found.lowerBound < $0 }) ?? true {
                 earliest = found.lowerBound
             }
         }
-        let center = earliest ?? text.startIndex
-        let start = text.index(center, offsetBy: -SearchSnippets.window / 4, limitedBy: text.startIndex) ?? text.startIndex
-        let end = text.index(start, offsetBy: SearchSnippets.window, limitedBy: text.endIndex) ?? text.endIndex
-        return text[start..<end]
+        let center = earliest ?? scalars.startIndex
+        let start = scalars.index(center, offsetBy: -SearchSnippets.window / 4, limitedBy: scalars.startIndex)
+            ?? scalars.startIndex
+        let end = scalars.index(start, offsetBy: SearchSnippets.window, limitedBy: scalars.endIndex) ?? scalars.endIndex
+        return String(scalars[start..<end])
     }
+
+    /// How far into a text the query's words are looked for: 32,768 Unicode scalars.
+    static let searchedScalars = 32_768
 }
