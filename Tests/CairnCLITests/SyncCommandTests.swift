@@ -100,7 +100,7 @@ struct SyncCommandTests {
         }
         var killedRunning = 0
         for delay in [0.2, 0.35, 0.5, 0.7, 0.9, 1.2, 1.5, 1.9, 2.4, 3.0, 3.6, 4.5] {
-            let process = try setup.start(["sync", "--progress", "never"])
+            let process = try setup.start(["sync", "--progress", "never", "--checkpoint-interval", "9"])
             try await Task.sleep(for: .milliseconds(Int(delay * 1000)))
             guard process.isRunning else {
                 #expect(await process.wait() == 0, "\(process.standardError)")

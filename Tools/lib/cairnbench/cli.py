@@ -106,7 +106,7 @@ def bench_size(opts, ctx, repo, n, meta):
     corpus, truth = _corpus(opts, repo, size_dir, n, ctx.log)
     s = truth["summary"]
     results_head = {
-        "args": vars(opts) | {"sizes": opts.sizes}, "machine": meta["machine"], "versions": meta["versions"],
+        "args": vars(opts) | {"sizes": opts.sizes, "implied": sorted(opts.implied)}, "machine": meta["machine"], "versions": meta["versions"],
         "corpus": {"messages": s["messages"], "files": s["files"], "bytes": s["bytes"],
                    "folders": len(truth["folders"]), "with_attachments": s["with_attachments"],
                    "duplicates": s["duplicates"], "malformed": s["malformed"], "seed": opts.seed},
