@@ -109,7 +109,7 @@ struct SyncCommandTests {
         var killedRunning = 0
         var stored = 0
         for _ in 0..<12 where killedRunning < 5 {
-            let process = try setup.start(["sync", "--progress", "never"])
+            let process = try setup.start(["sync", "--progress", "never", "--checkpoint-interval", "9"])
             let delay = schedule.delay(remaining: 1 - Double(stored) / Double(total), using: &random)
             try await Task.sleep(for: .milliseconds(Int(delay * 1000)))
             guard process.isRunning else {
