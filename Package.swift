@@ -24,12 +24,15 @@ var targets: [Target] = [
     .target(name: "MIME", dependencies: ["MailModel", nioCore]),
     .target(name: "MailQuery", dependencies: ["MailModel"]),
     .target(name: "MailIndex", dependencies: ["CXapian", "MailQuery", "MailModel"]),
-    .target(name: "MailStore", dependencies: ["MailModel", "CZlib", grdb]),
+    .target(name: "MailStore", dependencies: ["MailModel", "CZlib", grdb], plugins: ["EmbedSQLPlugin"]),
+    // Build tool: compiles Schemas/sqlite/*.sql into MailStore (no runtime resource bundles).
+    .executableTarget(name: "EmbedSQL", path: "Plugins/EmbedSQLTool"),
+    .plugin(name: "EmbedSQLPlugin", capability: .buildTool(), dependencies: ["EmbedSQL"]),
     .target(
         name: "Archive",
         dependencies: ["IMAPClient", "IMAPProtocol", "MIME", "MailIndex", "MailQuery", "MailStore", "MailModel", nioCore, logging]
     ),
-    .target(name: "CairnCLI", dependencies: ["Archive", "MIME", "MailQuery", "MailModel", argumentParser, logging]),
+    .target(name: "CairnCLI", dependencies: ["Archive", "MIME", "MailIndex", "MailQuery", "MailStore", "MailModel", nioCore, argumentParser, logging]),
     .executableTarget(name: "cairn", dependencies: ["CairnCLI"]),
 
     // Shared by tests only: a private Dovecot, a fault proxy, fixtures and corpus helpers.
@@ -43,8 +46,8 @@ var targets: [Target] = [
     .testTarget(name: "MailQueryTests", dependencies: ["MailQuery", "TestSupport"]),
     .testTarget(name: "MailIndexTests", dependencies: ["MailIndex", "MailQuery", "MailModel", "TestSupport"]),
     .testTarget(name: "MailStoreTests", dependencies: ["MailStore", "MailModel", "TestSupport"]),
-    .testTarget(name: "ArchiveTests", dependencies: ["Archive", "MailStore", "MailIndex", "MIME", "MailModel", "TestSupport"]),
-    .testTarget(name: "CairnCLITests", dependencies: ["CairnCLI", "TestSupport"]),
+    .testTarget(name: "ArchiveTests", dependencies: ["Archive", "IMAPClient", "IMAPProtocol", "MailStore", "MailIndex", "MailQuery", "MIME", "MailModel", "TestSupport", nioCore, logging]),
+    .testTarget(name: "CairnCLITests", dependencies: ["CairnCLI", "Archive", "IMAPClient", "IMAPProtocol", "MailStore", "MailIndex", "MailQuery", "MailModel", "TestSupport", nioCore, logging]),
 ]
 
 // libFuzzer targets, built only by Tools/fuzz (CAIRN_FUZZ=1) with -sanitize=fuzzer; each exists once its

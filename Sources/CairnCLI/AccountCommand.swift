@@ -1,12 +1,10 @@
 import ArgumentParser
 
-/// `cairn account` (not built yet).
+/// `cairn account add|list|show|remove`: the IMAP accounts to archive.
 struct AccountCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "account", abstract: "(not built yet)")
-
-    @OptionGroup var global: GlobalOptions
-
-    func run() async throws {
-        throw CLIError.notBuiltYet("account")
-    }
+    static let configuration = CommandConfiguration(
+        commandName: "account",
+        abstract: "Add, list, show or remove the IMAP accounts to archive.",
+        subcommands: [AccountAddCommand.self, AccountListCommand.self, AccountShowCommand.self, AccountRemoveCommand.self]
+    )
 }

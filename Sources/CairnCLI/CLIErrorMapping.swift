@@ -1,3 +1,5 @@
+import Archive
+
 /// Maps errors of the engine's modules to the exit codes of CLI.md and a message for the user.
 ///
 /// Errors of ArgumentParser itself (usage, `--help`, `--version`) are left to ArgumentParser.
@@ -18,4 +20,15 @@ enum CLIErrorMapping {
 protocol CairnReportableError: Error, CustomStringConvertible {
     /// The exit code.
     var exitCode: Int32 { get }
+}
+
+extension CairnConfig.Error: CairnReportableError {
+    /// A broken configuration file is an error not otherwise listed.
+    var exitCode: Int32 { 1 }
+}
+
+extension CredentialResolver.Error: CairnReportableError {
+    /// A secret that cannot be read stops the connection before it starts: a server-side failure
+    /// from the user's point of view (authentication).
+    var exitCode: Int32 { 5 }
 }

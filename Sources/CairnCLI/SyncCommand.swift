@@ -1,12 +1,120 @@
+import Archive
 import ArgumentParser
+import Foundation
+import Logging
 
-/// `cairn sync` (not built yet).
+/// `cairn sync [NAME]... [--folder GLOB]... [--watch]`: archives what is new in IMAP accounts.
 struct SyncCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "sync", abstract: "(not built yet)")
+    static let configuration = CommandConfiguration(
+        commandName: "sync",
+        abstract: "Archive every new message of IMAP accounts, incrementally.",
+        discussion: """
+            Syncs every account (or the named ones) and every folder they select: new messages are \
+            fetched and archived byte for byte, flag changes followed, and messages expunged on the \
+            server stay archived, marked (is:expunged). A folder whose UIDVALIDITY changed is matched \
+            again by content without fetching what is archived. A sync stopped at any moment resumes \
+            where it stopped. With --watch, cairn stays connected (IDLE on INBOX and Sent, a poll of \
+            every folder each --poll-interval seconds) and archives mail as it arrives, until SIGINT \
+            or SIGTERM. Exit codes: 0 done, 3 some folders failed (listed), 5 a server could not be \
+            reached or refused the login or TLS, 6 the archive is locked, 130 interrupted (without \
+            --watch; what was fetched is kept).
+            """
+    )
 
     @OptionGroup var global: GlobalOptions
 
+    @Argument(help: "The accounts to sync (default: every account).")
+    var names: [String] = []
+
+    @Option(name: .customLong("folder"), help: "Only the folders matching this glob (repeatable), e.g. INBOX or 'Archive/*'.")
+    var folders: [String] = []
+
+    @Flag(help: "Stay connected and archive new mail as it arrives, until SIGINT or SIGTERM.")
+    var watch = false
+
+    @Option(name: .customLong("poll-interval"), help: "With --watch: seconds between two checks of every folder.")
+    var pollInterval: Double = 60
+
+    @Option(help: "Connections per account that sync folders at the same time.")
+    var connections: Int = 3
+
+    @Option(name: .customLong("checkpoint-interval"), help: ArgumentHelp("Messages between two checkpoints of a folder.",
+                                                                          visibility: .hidden))
+    var checkpointInterval: Int = SyncOptions().checkpointInterval
+
+    func validate() throws {
+        guard pollInterval >= 0.1 else { throw ValidationError("--poll-interval must be at least 0.1 seconds") }
+        guard (1...16).contains(connections) else { throw ValidationError("--connections must be from 1 to 16") }
+        guard checkpointInterval >= 1 else { throw ValidationError("--checkpoint-interval must be at least 1") }
+    }
+
     func run() async throws {
-        throw CLIError.notBuiltYet("sync")
+        let config = try ConfigFile(home: global.resolvedHome).load()
+        let accounts = try selectedAccounts(config)
+        let archive = try ArchiveOpener.forWriting(global)
+        defer { try? archive.close() }
+        var options = SyncOptions()
+        options.connectionsPerAccount = connections
+        options.checkpointInterval = checkpointInterval
+        options.pollInterval = .milliseconds(Int(pollInterval * 1000))
+        let syncer = MailSyncer(archive: archive, options: options, logger: SyncCommand.logger(verbose: global.verbose))
+        let progress = SyncProgress(accounts: accounts.map(\.name), mode: global.quiet ? .never : global.progress,
+                                    quiet: global.quiet)
+        let request = SyncRequest(accounts: accounts, folders: folders)
+        let watching = watch
+        let task = Task {
+            watching ? try await syncer.watch(request, events: progress.handle)
+                : try await syncer.sync(request, events: progress.handle)
+        }
+        let signals = SyncSignals { first in
+            if first {
+                progress.finish()
+                if !global.quiet { FileHandleOutput.standardError.write("cairn: stopping: committing what was fetched...\n") }
+                task.cancel()
+            } else {
+                FileHandleOutput.standardError.write("cairn: stopped at once\n")
+                Glibc.exit(130)
+            }
+        }
+        let started = ContinuousClock.now
+        let report: SyncReport
+        do {
+            report = try await task.value
+        } catch {
+            signals.stop()
+            progress.finish()
+            throw error
+        }
+        signals.stop()
+        progress.finish()
+        SyncSummary.print(report, elapsed: ProgressBar.seconds(ContinuousClock.now - started), quiet: global.quiet,
+                          verbose: global.verbose)
+        if let failure = report.archiveFailure { throw CLIError(description: failure.message, exitCode: 1) }
+        if report.hasServerFailure && !(watch && report.interrupted) { throw ExitCode(CairnExitCode.server.rawValue) }
+        if report.interrupted && !watch { throw ExitCode(130) }
+        if report.isPartial && !watch { throw ExitCode(CairnExitCode.partial.rawValue) }
+    }
+
+    /// The named accounts (all when none is named).
+    private func selectedAccounts(_ config: CairnConfig) throws -> [AccountConfig] {
+        guard !config.accounts.isEmpty else {
+            throw CLIError(description: "no accounts yet; add one with: cairn account add NAME --host HOST --user USER "
+                           + "--password-env VAR", exitCode: 2)
+        }
+        guard !names.isEmpty else { return config.accounts }
+        return try names.map { name in
+            guard let account = config.account(named: name) else {
+                throw CLIError(description: "no account named '\(name)' (see: cairn account list)", exitCode: 2)
+            }
+            return account
+        }
+    }
+
+    /// Quiet unless `--verbose` (then informational lines on standard error; never credentials).
+    static func logger(verbose: Bool) -> Logger {
+        guard verbose else { return Logger(label: "cairn.sync", factory: { _ in SwiftLogNoOpLogHandler() }) }
+        var logger = Logger(label: "cairn.sync", factory: { StreamLogHandler.standardError(label: $0) })
+        logger.logLevel = .info
+        return logger
     }
 }

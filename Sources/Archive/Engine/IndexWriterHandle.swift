@@ -1,0 +1,53 @@
+import Foundation
+import MailIndex
+
+/// The archive's one index writer, shared by the threads of a pipeline one at a time.
+final class IndexWriterHandle: @unchecked Sendable {
+    // Safe: `writer` is only touched with `lock` held, so one thread at a time uses it.
+    private let lock = NSLock()
+    private var writer: MailIndexWriter?
+    let directory: String
+    let language: String
+    /// Whether the index had another layout (or language) and was emptied: every message must be
+    /// indexed again.
+    let layoutWasReset: Bool
+
+    /// Opens the index in `directory` for writing; an index of another layout is emptied.
+    init(directory: String, language: String) throws {
+        self.directory = directory
+        let configuration = try IndexConfiguration.load(directory: directory, language: language)
+        self.language = configuration.language
+        do {
+            writer = try MailIndexWriter(configuration: configuration)
+            layoutWasReset = false
+        } catch where error.code == .version {
+            writer = try MailIndexWriter(configuration: configuration, recreate: true)
+            layoutWasReset = true
+        }
+    }
+
+    /// Runs `body` with the writer, holding the lock.
+    func use<T>(_ body: (MailIndexWriter) throws -> T) throws -> T {
+        lock.lock()
+        defer { lock.unlock() }
+        guard let writer else { throw IndexError(.failed, "the index writer is closed") }
+        return try body(writer)
+    }
+
+    /// Replaces the writer by an emptied index (`cairn reindex`).
+    func recreate() throws {
+        lock.lock()
+        defer { lock.unlock() }
+        let configuration = try writer?.configuration ?? IndexConfiguration.load(directory: directory, language: language)
+        writer = nil
+        writer = try MailIndexWriter(configuration: configuration, recreate: true)
+    }
+
+    /// Closes the index (committing what is pending).
+    func close() {
+        lock.lock()
+        defer { lock.unlock() }
+        try? writer?.commit()
+        writer = nil
+    }
+}

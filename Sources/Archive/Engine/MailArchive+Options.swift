@@ -1,0 +1,39 @@
+import Foundation
+import MailModel
+
+extension MailArchive {
+    /// Reading only, or reading and writing.
+    public enum Access: Sendable {
+        /// Never takes the writer lock, never blocks a writer.
+        case readOnly
+        /// Takes the writer lock; creates the archive when missing.
+        case readWrite
+    }
+
+    /// How an archive is opened and how its pipelines run, with documented defaults.
+    public struct Options: Sendable {
+        /// How long a writer waits for another writer before `ArchiveLockedError`. Default 5 s,
+        /// or `$CAIRN_LOCK_TIMEOUT` seconds when set.
+        public var lockTimeout: Duration = MailArchive.Options.environmentLockTimeout ?? .seconds(5)
+        /// Stemming language of a new index. Default `english`.
+        public var indexLanguage = "english"
+        /// Threads that decode messages and build index documents. Default: the number of
+        /// processors (at least 1).
+        public var workerCount = max(1, ProcessInfo.processInfo.activeProcessorCount)
+        /// Whether a read-write open first indexes what the store has and the index lacks. Default
+        /// true (`cairn reindex` skips it: it rebuilds everything anyway).
+        public var catchUpOnOpen = true
+        /// The store's time source; nil for the system clock (tests set one).
+        public var clock: (@Sendable () -> Timestamp)?
+
+        /// The defaults.
+        public init() {}
+
+        /// `$CAIRN_LOCK_TIMEOUT` in seconds, if set and valid.
+        static var environmentLockTimeout: Duration? {
+            guard let text = ProcessInfo.processInfo.environment["CAIRN_LOCK_TIMEOUT"], let seconds = Double(text),
+                  seconds >= 0 else { return nil }
+            return .milliseconds(Int(seconds * 1000))
+        }
+    }
+}

@@ -1,0 +1,26 @@
+import Foundation
+
+/// How an ``IngestPipeline`` batches and bounds its work, with documented defaults.
+public struct IngestOptions: Sendable {
+    /// Most messages stored in one store transaction (and indexed in one index transaction).
+    /// Default 1,000.
+    public var batchMessages = 1_000
+    /// Most message bytes stored in one transaction. Default 64 MiB.
+    public var batchBytes = 64 << 20
+    /// Longest time a batch stays open waiting for more messages before it is committed (for slow
+    /// sources such as a trickle of IMAP fetches). Default 1 second.
+    public var batchLatency: Duration = .seconds(1)
+    /// Most messages between submission and storage (read, decoded, waiting for the writer):
+    /// beyond it, `submit` waits. Default 256.
+    public var maxInFlightMessages = 256
+    /// Most message bytes between submission and storage. Default 64 MiB (a larger message is
+    /// admitted alone).
+    public var maxInFlightBytes = 64 << 20
+    /// Bytes of one message kept in memory before it spills to a temporary file. Default 8 MiB.
+    public var spoolMemoryLimit = MessageSpool.defaultMemoryLimit
+    /// Where spilled messages go. Default `$TMPDIR`, else `/tmp`.
+    public var temporaryDirectory = ProcessInfo.processInfo.environment["TMPDIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
+
+    /// The defaults.
+    public init() {}
+}

@@ -1,0 +1,113 @@
+import Foundation
+import MailIndex
+import MailModel
+import MailQuery
+import MailStore
+import MIME
+import NIOCore
+
+/// Answers queries from the archive: the index finds the messages, the store gives their list
+/// fields (and, for snippets, their text). One per thread; opening one is cheap.
+///
+/// ```swift
+/// let searcher = try archive.makeSearcher()
+/// let page = try searcher.search(query, order: .newest, limit: 50)
+/// let snippets = try searcher.snippets(for: query)!
+/// for message in page.messages { print(message.subject ?? "", searcher.snippet(of: message.key, with: snippets)) }
+/// ```
+public final class ArchiveSearcher {
+    private let archive: MailArchive
+    private let reader: MailIndexReader
+
+    /// One page of results: the messages in order and the number of all matches.
+    public struct Page: Sendable {
+        /// The messages of the page, in order.
+        public var messages: [MessageSummary]
+        /// The number of matching messages (an estimate unless `isExact`).
+        public var total: Int
+        /// Whether `total` is exact.
+        public var isExact: Bool
+    }
+
+    init(archive: MailArchive) throws {
+        self.archive = archive
+        reader = try MailIndexReader(configuration: IndexConfiguration.load(directory: archive.indexDirectory,
+                                                                            language: archive.options.indexLanguage))
+    }
+
+    /// Whether the index has any shard yet (a new archive's index appears with its first writer).
+    private var hasIndex: Bool { !reader.shards.isEmpty }
+
+    /// One page of the messages that match, in `order`; with `limit` nil, every match.
+    public func search(_ query: SearchQuery, order: SearchOrder = .newest, offset: Int = 0, limit: Int? = nil,
+                       exactTotal: Bool = false) throws -> Page {
+        guard hasIndex else { return Page(messages: [], total: 0, isExact: true) }
+        let page = try reader.search(query, order: order, offset: offset, limit: limit, exactTotal: exactTotal)
+        let keys = page.hits.map { MessageKey($0.rowID) }
+        let messages = try archive.store.read { try $0.summaries(of: keys) }
+        return Page(messages: messages, total: page.total, isExact: page.isExact)
+    }
+
+    /// The row keys of every match, in `order`, without reading the store (for `--format ids`-like
+    /// uses that then read the store in pages).
+    public func keys(_ query: SearchQuery, order: SearchOrder = .newest, offset: Int = 0,
+                     limit: Int? = nil) throws -> [MessageKey] {
+        guard hasIndex else { return [] }
+        return try reader.search(query, order: order, offset: offset, limit: limit).hits.map { MessageKey($0.rowID) }
+    }
+
+    /// The list fields of messages, in the order of `keys`.
+    public func summaries(of keys: [MessageKey]) throws -> [MessageSummary] {
+        try archive.store.read { try $0.summaries(of: keys) }
+    }
+
+    /// The ids of messages, in the order of `keys` (one store query).
+    public func ids(of keys: [MessageKey]) throws -> [MessageID] {
+        try archive.store.read { try $0.messageIDs(of: keys) }
+    }
+
+    /// The exact number of matches.
+    public func count(_ query: SearchQuery) throws -> Int {
+        guard hasIndex else { return 0 }
+        return try reader.count(query)
+    }
+
+    /// The query as the index runs it (for `--explain`).
+    public func describe(_ query: SearchQuery) throws -> String {
+        try reader.describe(query)
+    }
+
+    /// What snippets of `query`'s results are made with; nil while the index is empty.
+    public func snippets(for query: SearchQuery) throws -> SearchSnippets? {
+        guard hasIndex else { return nil }
+        return SearchSnippets(maker: try reader.snippets(for: query), query: query)
+    }
+
+    /// Raw bytes of a message read for its snippet: text comes first in mail, attachments after.
+    static let snippetPrefixBytes = 256 * 1024
+
+    /// A snippet of a message's text around the words the query matched, the matches between
+    /// `start` and `end`; "" when the message has no text (or cannot be read).
+    public func snippet(of key: MessageKey, with snippets: SearchSnippets, length: Int = 160, start: String = "[",
+                        end: String = "]") -> String {
+        guard let decoded = try? archive.decode(key, prefixBytes: ArchiveSearcher.snippetPrefixBytes) else { return "" }
+        let text = decoded.searchableText.isEmpty ? (decoded.subject ?? "") : decoded.searchableText
+        let snippet = snippets.maker.snippet(of: snippets.window(of: text), length: length, start: start, end: end,
+                                             omit: "...")
+        // Words matched side by side (CJK n-grams) read as one mark.
+        return snippet.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+            .replacingOccurrences(of: end + start, with: "")
+    }
+
+    /// The number of documents in the index.
+    public func documentCount() throws -> Int {
+        guard hasIndex else { return 0 }
+        return try reader.documentCount()
+    }
+
+    /// Messages the store has but the index does not know yet (a writer catches up on opening);
+    /// results may miss them.
+    public func unindexedCount() throws -> Int {
+        try archive.store.read { try $0.pendingIndexCount() }
+    }
+}

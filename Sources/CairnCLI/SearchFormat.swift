@@ -1,0 +1,27 @@
+import ArgumentParser
+import MailIndex
+
+/// The output formats of `cairn search`.
+enum SearchFormat: String, ExpressibleByArgument, CaseIterable, Sendable {
+    /// A readable table with snippets (50 results unless `--limit`).
+    case text
+    /// One JSON array of results (`Schemas/json/search-result.schema.json`).
+    case json
+    /// One JSON result a line.
+    case jsonl
+    /// One message id a line.
+    case ids
+}
+
+/// The orders of `cairn search --sort`.
+enum SearchSort: String, ExpressibleByArgument, CaseIterable, Sendable {
+    case newest, oldest, relevance
+
+    var order: SearchOrder {
+        switch self {
+        case .newest: return .newest
+        case .oldest: return .oldest
+        case .relevance: return .relevance
+        }
+    }
+}

@@ -1,2 +1,0 @@
-/// The streaming MIME decoder. No I/O.
-public enum MIMEModule {}

@@ -1,2 +1,0 @@
-/// The Cairn query language.
-public enum MailQueryModule {}

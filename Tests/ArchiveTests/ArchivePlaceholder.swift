@@ -1,1 +1,0 @@
-// Tests for Archive live in this folder, mirroring Sources/Archive/.

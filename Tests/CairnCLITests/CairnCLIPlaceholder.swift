@@ -1,1 +1,0 @@
-// Tests for CairnCLI live in this folder, mirroring Sources/CairnCLI/.

@@ -1,0 +1,123 @@
+import Foundation
+import TestSupport
+import Testing
+
+@Suite("cairn search and count")
+struct SearchCommandTests {
+    private func jsonLines(_ text: String) throws -> [[String: Any]] {
+        try text.split(separator: "\n").map {
+            try #require(JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])
+        }
+    }
+
+    @Test("ids, jsonl and json list every match; text shows a table with snippets")
+    func formats() throws {
+        let shared = try SharedCLIArchive.get()
+        let term = "xylofrond"
+        let expected = Set((shared.corpus.truth.terms[term]?.messages["free"] ?? []).map { shared.corpus.truth.messages[$0].id })
+        let ids = try shared.run(["search", term, "--format", "ids"])
+        #expect(ids.status == 0)
+        #expect(Set(ids.text.split(separator: "\n").map(String.init)) == expected)
+        let lines = try jsonLines(try shared.run(["search", term, "--format", "jsonl"]).text)
+        #expect(Set(lines.compactMap { $0["id"] as? String }) == expected)
+        for line in lines {
+            #expect(line["source"] as? String == "local")
+            for key in ["message_id", "thread_id", "date", "from", "to", "cc", "subject", "size", "folders", "flags",
+                        "attachments", "snippet"] {
+                #expect(line[key] != nil, "missing \(key)")
+            }
+        }
+        let array = try #require(JSONSerialization.jsonObject(with: Data(try shared.run(["search", term, "--format", "json"]).output))
+                                 as? [[String: Any]])
+        #expect(array.count == expected.count)
+        let text = try shared.run(["search", term])
+        #expect(text.status == 0)
+        let rows = text.text.split(separator: "\n").filter { !$0.hasPrefix(" ") }
+        #expect(rows.count == expected.count)
+        #expect(text.text.lowercased().contains("[\(term)]"), "snippets mark the matched word")
+    }
+
+    @Test("--limit, --offset and --sort page through results in date order")
+    func paging() throws {
+        let shared = try SharedCLIArchive.get()
+        let newest = try jsonLines(try shared.run(["search", "--format", "jsonl", "--limit", "20"]).text)
+        let oldest = try jsonLines(try shared.run(["search", "--sort", "oldest", "--format", "jsonl", "--limit", "20"]).text)
+        let dates = newest.compactMap { $0["date"] as? String }
+        #expect(newest.count == 20)
+        #expect(dates == dates.sorted(by: >))
+        #expect(oldest.compactMap { $0["date"] as? String } == oldest.compactMap { $0["date"] as? String }.sorted())
+        let all = try shared.run(["search", "--format", "ids"]).text.split(separator: "\n")
+        let page = try shared.run(["search", "--format", "ids", "--offset", "10", "--limit", "5"]).text.split(separator: "\n")
+        #expect(Array(all[10..<15]) == page)
+        #expect(all.count == shared.corpus.truth.messages.count)
+        let text = try shared.run(["search"])
+        #expect(text.text.split(separator: "\n").count == 50, "text shows 50 results by default")
+    }
+
+    @Test("a bad query is exit 2 with a caret under the problem", arguments: [
+        ("frm:ann", "^^^"), ("date:2024-13", "^"), ("(budget", "^"), ("\"unclosed", "^"),
+    ])
+    func badQuery(query: String, marker: String) throws {
+        let shared = try SharedCLIArchive.get()
+        let result = try shared.run(["search", query])
+        #expect(result.status == 2)
+        #expect(result.error.contains("bad query"))
+        #expect(result.error.contains(query))
+        #expect(result.error.contains(marker))
+        #expect(try shared.run(["count", query]).status == 2)
+    }
+
+    @Test("count prints the number of matches; --explain shows the index and IMAP forms")
+    func countAndExplain() throws {
+        let shared = try SharedCLIArchive.get()
+        let truth = shared.corpus.truth
+        for term in ["zorvikant", "трясогузка", "狐の嫁入り"] {
+            let expected = truth.terms[term]?.messages["free"]?.count ?? 0
+            #expect(try shared.run(["count", term]).text == "\(expected)\n", "\(term)")
+        }
+        let explained = try shared.run(["search", "--explain", "from:ann", "budget"])
+        #expect(explained.status == 0)
+        #expect(explained.text.contains("xapian:"))
+        #expect(explained.text.contains("imap:"))
+        #expect(try shared.run(["search", "--format", "ids", "--", "-budget"]).status == 0)
+        #expect(try shared.run(["search", "-budget", "--format", "ids"]).status == 0)
+    }
+
+    @Test("JSON outputs match their schemas in Schemas/json")
+    func schemas() throws {
+        let shared = try SharedCLIArchive.get()
+        let check = try Subprocess.run("/usr/bin/env", ["python3", "-c", "import jsonschema, referencing"])
+        guard check.status == 0 else {
+            print("skipped: python3 with jsonschema and referencing is not installed")
+            return
+        }
+        let folder = shared.home.root.appendingPathComponent("schemas-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let search = try shared.run(["search", "xylofrond", "--format", "json"])
+        let id = try #require(try jsonLines(try shared.run(["search", "--format", "jsonl", "--limit", "1"]).text).first?["id"] as? String)
+        let show = try shared.run(["show", id, "--format", "json"])
+        let stats = try shared.run(["stats", "--format", "json"])
+        try Data(search.output).write(to: folder.appendingPathComponent("search.json"))
+        try Data(show.output).write(to: folder.appendingPathComponent("show.json"))
+        try Data(stats.output).write(to: folder.appendingPathComponent("stats.json"))
+        let script = """
+            import json, sys
+            from jsonschema import Draft202012Validator
+            from referencing import Registry, Resource
+            base, out = sys.argv[1], sys.argv[2]
+            names = ["search-result", "show", "stats"]
+            schemas = {n: json.load(open(f"{base}/{n}.schema.json")) for n in names}
+            registry = Registry().with_resources([(s["$id"], Resource.from_contents(s)) for s in schemas.values()])
+            def check(name, value):
+                Draft202012Validator(schemas[name], registry=registry).validate(value)
+            results = json.load(open(f"{out}/search.json"))
+            assert results, "no search results"
+            for result in results: check("search-result", result)
+            check("show", json.load(open(f"{out}/show.json")))
+            check("stats", json.load(open(f"{out}/stats.json")))
+            """
+        let schemaFolder = Fixtures.packageRoot.appendingPathComponent("Schemas/json").path
+        let result = try Subprocess.run("/usr/bin/env", ["python3", "-c", script, schemaFolder, folder.path])
+        #expect(result.status == 0, "\(result.standardError)")
+    }
+}

@@ -1,1 +1,0 @@
-// Tests for MIME live in this folder, mirroring Sources/MIME/.

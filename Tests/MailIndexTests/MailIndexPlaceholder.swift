@@ -1,1 +1,0 @@
-// Tests for MailIndex live in this folder, mirroring Sources/MailIndex/.

@@ -1,0 +1,43 @@
+import MailModel
+import MailQuery
+import Testing
+
+/// Inputs the fuzzer (Fuzz/FuzzQuery) found, kept so they stay fixed: the canonical text of a
+/// parsed query must parse back to itself.
+@Suite("Fuzz regressions")
+struct FuzzRegressionTests {
+    static let inputs: [[UInt8]] = [
+        Array(base64: "Zm8gLWZsYWc6KDMgSU9SbnQgMgwMDAwMDAwMDAwMDAwMc3UwagwMDHN1YmoMDFcAAAAMLAwMNC0wMiDn5+fn5+fn5yAmTyAtdP//ZnJ0LT4xTSAtF2YhbGHdT1J4ICZPUmBcIFxcXFGReSlxdWVyeTpi"),
+    ]
+
+    @Test(arguments: inputs)
+    func canonicalTextIsStable(_ bytes: [UInt8]) throws {
+        let text = String(decoding: bytes, as: UTF8.self)
+        let saved = ["a": "from:ann OR subject:\"x y\"", "b": "query:a -flag:seen", "loop": "query:loop"]
+        guard let query = try? SearchQuery.parse(text, now: now, savedQuery: { saved[$0] }) else { return }
+        let again = try SearchQuery.parse(query.description, now: now, savedQuery: { saved[$0] })
+        #expect(again.description == query.description)
+        #expect(again.root.terms.map(\.value) == query.root.terms.map(\.value))
+    }
+}
+
+extension Array where Element == UInt8 {
+    /// Decodes standard base64 (test inputs only).
+    init(base64 text: String) {
+        let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8)
+        var values: [UInt8: UInt8] = [:]
+        for (index, byte) in alphabet.enumerated() { values[byte] = UInt8(index) }
+        var bits = 0, buffer = 0
+        var out: [UInt8] = []
+        for byte in text.utf8 {
+            guard let value = values[byte] else { continue }
+            buffer = buffer << 6 | Int(value)
+            bits += 6
+            if bits >= 8 {
+                bits -= 8
+                out.append(UInt8((buffer >> bits) & 0xFF))
+            }
+        }
+        self = out
+    }
+}

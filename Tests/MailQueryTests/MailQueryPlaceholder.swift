@@ -1,1 +1,0 @@
-// Tests for MailQuery live in this folder, mirroring Sources/MailQuery/.

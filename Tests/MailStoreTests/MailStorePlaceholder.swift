@@ -1,1 +1,0 @@
-// Tests for MailStore live in this folder, mirroring Sources/MailStore/.

@@ -1,0 +1,74 @@
+"""Cairn's side: finding the release binary and the commands of the CLI.md contract."""
+
+import os
+import subprocess
+
+ACCOUNT = "bench"
+PASSWORD_ENV = "CAIRN_BENCH_PASSWORD"
+
+
+def find_binary(repo, build, log):
+    """The release ``cairn`` (built first when ``build``), or (None, reason)."""
+    if build:
+        log("cairn: swift build -c release --product cairn (the first build takes minutes)")
+        r = subprocess.run(["swift", "build", "-c", "release", "--product", "cairn"], cwd=repo,
+                           capture_output=True, text=True)
+        if r.returncode != 0:
+            tail = (r.stderr or r.stdout).strip().splitlines()[-3:]
+            return None, "release build failed: " + " | ".join(tail)
+    r = subprocess.run(["swift", "build", "-c", "release", "--show-bin-path"], cwd=repo, capture_output=True,
+                       text=True)
+    path = os.path.join(r.stdout.strip(), "cairn")
+    if r.returncode != 0 or not os.access(path, os.X_OK):
+        return None, "no release build (run swift build -c release, or Tools/bench without --no-build)"
+    return path, ""
+
+
+def version(binary):
+    """``cairn --version`` or a note."""
+    if not binary:
+        return "not built"
+    r = subprocess.run([binary, "--version"], capture_output=True, text=True)
+    return (r.stdout.strip() or r.stderr.strip() or "unknown").splitlines()[0]
+
+
+class Cairn:
+    """Command lines for one archive home."""
+
+    def __init__(self, binary, home):
+        self.binary, self.home = binary, home
+
+    def _c(self, *args):
+        return [self.binary, "--home", self.home, *args]
+
+    def import_maildir(self, path):
+        return self._c("import", "maildir", path)
+
+    def account_add(self, server):
+        return self._c("account", "add", ACCOUNT, "--host", "127.0.0.1", "--port", str(server.port),
+                       "--security", "none", "--allow-insecure", "--user", server.user,
+                       "--password-env", PASSWORD_ENV)
+
+    def sync(self):
+        return self._c("sync", ACCOUNT)
+
+    def count(self, query):
+        return self._c("count", query)
+
+    def search_ids(self, query):
+        return self._c("search", query, "--format", "ids")
+
+    def export_mbox(self, path):
+        return self._c("export", "--mbox", path)
+
+    def verify(self):
+        return self._c("verify")
+
+    def inspect(self, files):
+        return [self.binary, "inspect", "--format", "json", *files]
+
+    def env(self, server=None):
+        env = dict(os.environ)
+        if server is not None:
+            env[PASSWORD_ENV] = server.password
+        return env
