@@ -7,6 +7,8 @@ final class ResponseReader {
     private var parser: ResponseParser
     private var buffer = ByteBuffer()
     private let allocator = ByteBufferAllocator()
+    /// The most received bytes held at once, not yet parsed or handed out.
+    private(set) var peakBufferedBytes = 0
 
     init(transport: Transport, options: ResponseParserOptions) {
         self.transport = transport
@@ -53,6 +55,7 @@ final class ResponseReader {
     }
 
     private func append(_ bytes: ByteBuffer) {
+        defer { peakBufferedBytes = max(peakBufferedBytes, buffer.readableBytes) }
         if buffer.readableBytes == 0 {
             buffer = bytes
             return
