@@ -19,6 +19,7 @@ private func parse(_ bytes: UnsafeBufferPointer<UInt8>, chunk: Int?) -> Outcome 
     options.maxInlineLiteralSize = 4096
     options.maxNesting = 40
     options.maxAttributeCount = 200
+    options.maxResponseSize = 16384
     var parser = ResponseParser(options: options)
     var buffer = ByteBuffer()
     var outcome = Outcome()
