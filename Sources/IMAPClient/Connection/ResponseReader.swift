@@ -46,12 +46,24 @@ final class ResponseReader {
 
     private func parseBuffered() throws -> ResponseEvent? {
         do {
-            return try parser.next(buffer: &buffer)
+            let event = try parser.next(buffer: &buffer)
+            if case .fetch(.streamingBytes(let chunk))? = event, chunk.storageCapacity > 2 * chunk.readableBytes {
+                return .fetch(.streamingBytes(owned(chunk)))
+            }
+            return event
         } catch let error as ResponseParseError {
             throw IMAPError(.protocol, error.description)
         } catch let error as ResponseLimitError {
             throw IMAPError(.protocol, error.description)
         }
+    }
+
+    /// A copy of a body chunk in storage of its own size. A slice keeps its whole read buffer alive (a 5 KB
+    /// message can share a 256 KiB one), so a consumer queueing chunks would hold far more than their bytes.
+    private func owned(_ chunk: ByteBuffer) -> ByteBuffer {
+        var copy = allocator.buffer(capacity: chunk.readableBytes)
+        copy.writeImmutableBuffer(chunk)
+        return copy
     }
 
     private func append(_ bytes: ByteBuffer) {

@@ -1,6 +1,7 @@
 @testable import IMAPClient
 import IMAPProtocol
 import MailModel
+import NIOCore
 import Testing
 import TestSupport
 
@@ -13,6 +14,7 @@ struct MemoryTests {
     private static let bound = 2 * 1024 * 1024
 
     /// Fetches every body of `name`; returns the bytes received, the messages and the connection's peak buffer.
+    /// Every chunk must own storage of about its own size, so that holding chunks holds only their bytes.
     private static func fetchAll(_ name: MailboxName, from server: DovecotServer, compression: Bool) async throws
         -> (bytes: Int, messages: Int, peak: Int) {
         var configuration = TestServers.configuration(server)
@@ -22,13 +24,17 @@ struct MemoryTests {
             try await connection.select(name, readOnly: true)
             var bytes = 0
             var messages = 0
+            var pinning = 0
             for try await event in connection.fetchBodies(UIDSet.all) {
                 switch event {
                 case .begin: break
-                case .bytes(let chunk): bytes += chunk.readableBytes
+                case .bytes(let chunk):
+                    bytes += chunk.readableBytes
+                    if chunk.storageCapacity > max(2 * chunk.readableBytes, 1024) { pinning += 1 }
                 case .end: messages += 1
                 }
             }
+            #expect(pinning == 0, "\(pinning) chunks hold storage more than twice their size")
             return (bytes, messages, connection.peakBufferedBytes)
         }
     }
