@@ -1,6 +1,20 @@
 // The writable database: one writer per database, transactions, documents by id, and updates of
 // a document's boolean terms that leave its text alone.
 #include "cx_internal.hpp"
+#include <cstdlib>
+
+namespace {
+
+// Xapian flushes a writer's in-memory changes (its "inverter") to the tables every
+// XAPIAN_FLUSH_THRESHOLD documents, also inside a transaction (without committing). Its default,
+// 10,000, lets the inverter grow large, and measurements on mail showed indexing costs 25-40%
+// more CPU than with about 250. Xapian reads the variable when a database is opened, so it is set
+// (unless the user set it) when the library loads, before any thread could read the environment.
+__attribute__((constructor)) void set_flush_threshold() {
+    setenv("XAPIAN_FLUSH_THRESHOLD", "250", 0);
+}
+
+} // namespace
 
 extern "C" cx_wdb *cx_wdb_open(const char *path, int action, cx_error *error) {
     CX_TRY
@@ -108,6 +122,14 @@ extern "C" int cx_wdb_replace_terms(cx_wdb *db, uint32_t docid, const char *pref
     }
     db->db.replace_document(docid, doc);
     return 1;
+    CX_CATCH(error, -1)
+}
+
+extern "C" int cx_wdb_compact(cx_wdb *db, const char *destination, cx_error *error) {
+    CX_TRY
+    db->db.commit();
+    db->db.compact(destination, Xapian::DBCOMPACT_NO_RENUMBER | Xapian::DBCOMPACT_MULTIPASS);
+    return 0;
     CX_CATCH(error, -1)
 }
 

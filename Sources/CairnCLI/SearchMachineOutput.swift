@@ -15,26 +15,21 @@ struct SearchMachineOutput {
 
     func render(_ query: SearchQuery, order: SearchOrder, offset: Int, limit: Int?) throws {
         let keys = try searcher.keys(query, order: order, offset: offset, limit: limit)
-        let snippets = format == .ids || keys.isEmpty ? nil : try searcher.snippetMaker(for: query)
+        let snippets = format == .ids || keys.isEmpty ? nil : try searcher.snippets(for: query)
         if format == .json { out.write("[") }
         var first = true
         var start = 0
         while start < keys.count {
             let page = Array(keys[start..<min(keys.count, start + SearchMachineOutput.pageSize)])
             start += page.count
+            if format == .ids {
+                for id in try searcher.ids(of: page) { out.write(id.hex + "\n") }
+                continue
+            }
             for message in try searcher.summaries(of: page) {
-                switch format {
-                case .ids:
-                    out.write(message.id.hex + "\n")
-                case .jsonl, .json, .text:
-                    let snippet = snippets.map { searcher.snippet(of: message.key, with: $0) }
-                    let value = SearchResultJSON.render(message, snippet: snippet)
-                    if format == .jsonl {
-                        out.write(value.compact + "\n")
-                    } else {
-                        out.write((first ? "\n" : ",\n") + value.compact)
-                    }
-                }
+                let snippet = snippets.map { searcher.snippet(of: message.key, with: $0) }
+                let value = SearchResultJSON.render(message, snippet: snippet)
+                out.write(format == .jsonl ? value.compact + "\n" : (first ? "\n" : ",\n") + value.compact)
                 first = false
             }
         }

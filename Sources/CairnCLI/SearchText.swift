@@ -15,7 +15,7 @@ struct SearchText {
         let page = try searcher.search(query, order: order, offset: offset, limit: limit)
         let terminal = FileHandleOutput.standardOutput.isTerminal
         let width = max(60, TerminalWidth.columns(default: 100))
-        let snippets = query.matchesAll || page.messages.isEmpty ? nil : try searcher.snippetMaker(for: query)
+        let snippets = query.matchesAll || page.messages.isEmpty ? nil : try searcher.snippets(for: query)
         let (start, end) = terminal ? ("\u{1B}[1m", "\u{1B}[0m") : ("[", "]")
         let subjectWidth = max(10, width - 10 - 2 - 20 - 2 - 2 - 12)
         for message in page.messages {

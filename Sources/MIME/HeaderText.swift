@@ -4,8 +4,15 @@ enum HeaderText {
     static func unfold(_ raw: ArraySlice<UInt8>, charset: Charset) -> String {
         var bytes = [UInt8]()
         bytes.reserveCapacity(raw.count)
-        for byte in raw where byte != ASCII.cr && byte != ASCII.lf {
-            bytes.append(byte == 0 ? ASCII.space : byte)
+        var afterBreak = false
+        for byte in raw {
+            if byte == ASCII.cr || byte == ASCII.lf {
+                afterBreak = true
+                continue
+            }
+            // The tab that starts a folded line reads as a space; NUL never belongs in text.
+            bytes.append(byte == 0 || (afterBreak && byte == ASCII.tab) ? ASCII.space : byte)
+            afterBreak = false
         }
         let trimmed = ASCII.trimmed(bytes[...])
         return decode8Bit(trimmed, charset: charset)

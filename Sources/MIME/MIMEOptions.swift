@@ -14,6 +14,9 @@ public struct MIMEOptions: Hashable, Sendable {
     public var maxDecodedBytes: Int
     /// Most decoded bytes of one text part kept for its text. Default 2 MiB.
     public var maxPartTextBytes: Int
+    /// Most decoded bytes kept for the texts of all text parts of a message together; later text
+    /// parts keep what is left. Default 16 MiB.
+    public var maxTotalTextBytes: Int
     /// Most UTF-8 bytes of the concatenated searchable text of a message. Default 8 MiB.
     public var maxIndexedTextBytes: Int
     /// Most warnings kept for one message; the last one says how many more there were. Default 100.
@@ -31,6 +34,7 @@ public struct MIMEOptions: Hashable, Sendable {
         maxParts: Int = 2_000,
         maxDecodedBytes: Int = 1 << 30,
         maxPartTextBytes: Int = 2 << 20,
+        maxTotalTextBytes: Int = 16 << 20,
         maxIndexedTextBytes: Int = 8 << 20,
         maxWarnings: Int = 100,
         splitUUEncode: Bool = true
@@ -40,6 +44,7 @@ public struct MIMEOptions: Hashable, Sendable {
         self.maxParts = maxParts
         self.maxDecodedBytes = maxDecodedBytes
         self.maxPartTextBytes = maxPartTextBytes
+        self.maxTotalTextBytes = maxTotalTextBytes
         self.maxIndexedTextBytes = maxIndexedTextBytes
         self.maxWarnings = maxWarnings
         self.splitUUEncode = splitUUEncode

@@ -73,7 +73,11 @@ public struct MIMEPart: Sendable {
         }
         if MIMEPart.signatureTypes.contains(contentType.mimeType) { return false }
         if disposition?.isAttachment == true { return true }
-        if parentContentType?.subtype == "related", filename == nil || disposition?.isInline == true { return false }
+        // A resource of an HTML page (referenced by its Content-ID) is part of the page.
+        if parentContentType?.subtype == "related",
+           filename == nil || disposition?.isInline == true || headers.rawValue(of: "Content-ID") != nil {
+            return false
+        }
         if filename != nil { return true }
         if contentType.isText { return false }
         if contentType.type == "message" { return false }  // delivery-status, disposition-notification...

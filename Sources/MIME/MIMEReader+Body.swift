@@ -46,7 +46,9 @@ extension MIMEReader {
 
     /// Longest line that is still examined as a possible delimiter.
     var maxDelimiterLine: Int {
-        (frames.map(\.delimiter.count).max() ?? 0) + 2 + 256
+        var longest = 0
+        for frame in frames where frame.delimiter.count > longest { longest = frame.delimiter.count }
+        return longest + 2 + 256
     }
 
     /// Scans for the first delimiter line. The line break before a delimiter belongs to the

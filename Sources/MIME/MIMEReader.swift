@@ -17,7 +17,7 @@ import NIOCore
 /// reader.finish()
 /// while let event = reader.next() { handle(event) }
 /// ```
-public struct MIMEReader {
+public struct MIMEReader: Sendable {
     let options: MIMEOptions
     /// Unread input; its reader index is the position `consumed` in the message.
     var input = ByteBuffer()

@@ -15,7 +15,7 @@ import NIOCore
 /// reader.feed(chunk)
 /// while let event = reader.next() { ... }   // .messageBegin(envelope), .messageBytes(bytes), .messageEnd
 /// ```
-public struct MboxReader {
+public struct MboxReader: Sendable {
     /// Choices and limits.
     public struct Options: Hashable, Sendable {
         /// How `>From ` lines are un-escaped. Default mboxrd (which reads mboxo files right except
@@ -52,6 +52,8 @@ public struct MboxReader {
     private var atLineStart = true
     /// A blank line held back: it is the separator if an envelope line follows.
     private var heldBlank: ByteBuffer?
+    /// Where the held blank line ends (absolute offset).
+    private var heldBlankEnd = 0
     private var contentLength: Int?
     /// Where the current message's body starts (absolute offset).
     private var bodyStart = 0
@@ -157,18 +159,13 @@ public struct MboxReader {
                 switch state {
                 case .start:
                     runStart = lineEnd
-                case .headers:
-                    // Held like a blank line of the body: for a message of headers only, it is the
-                    // separator before the next envelope line, not the message's own.
+                case .headers, .body:
+                    // Held back: it is the separator if an envelope line follows (even after a
+                    // header with no body), else content (the header's end, or a blank body line).
                     flushRun(upTo: position)
-                    state = .body
-                    bodyStart = consumed + lineEnd
+                    releaseHeldBlank()
                     heldBlank = slice(position, lineEnd)
-                    runStart = lineEnd
-                case .body:
-                    flushRun(upTo: position)
-                    if let held = heldBlank { queue.append(.messageBytes(held)) }
-                    heldBlank = slice(position, lineEnd)
+                    heldBlankEnd = consumed + lineEnd
                     runStart = lineEnd
                 }
                 position = lineEnd
@@ -224,6 +221,10 @@ public struct MboxReader {
         guard let held = heldBlank else { return }
         heldBlank = nil
         queue.append(.messageBytes(held))
+        if state == .headers {
+            state = .body
+            bodyStart = heldBlankEnd
+        }
     }
 
     private mutating func noteContentLength(_ line: UnsafeRawBufferPointer) {

@@ -19,9 +19,12 @@ struct MessageBuilder {
     private var open: [Int: Accumulator] = [:]
     private var parts: [DecodedPart] = []
     private var warnings: [MIMEWarning] = []
+    /// Text bytes that may still be kept, over all parts.
+    private var textBudget: Int
 
     init(options: MIMEOptions) {
         self.options = options
+        self.textBudget = options.maxTotalTextBytes
     }
 
     mutating func handle(_ event: MIMEEvent) {
@@ -39,7 +42,7 @@ struct MessageBuilder {
                 ))
             }
             if part.kind == .leaf, part.contentType.isText {
-                accumulator.text = TextCollector(limit: options.maxPartTextBytes)
+                accumulator.text = TextCollector(limit: max(0, min(options.maxPartTextBytes, textBudget)))
             }
             if part.kind == .embedded, let parent = part.parentIndex { open[parent]?.suspended += 1 }
             open[part.index] = accumulator
@@ -60,6 +63,7 @@ struct MessageBuilder {
                 parts[slot].sha256 = accumulator.hasher.finalize()
             }
             if let collector = accumulator.text {
+                textBudget -= collector.count
                 let decoded = collector.text(for: accumulator.part.contentType)
                 parts[slot].text = decoded.text
                 parts[slot].isTextTruncated = collector.truncated
@@ -81,7 +85,7 @@ struct MessageBuilder {
             warnings.append(MIMEWarning(.undecodableBytes, at: part.path, "\(decoded.replaced)"))
         }
         if truncated {
-            warnings.append(MIMEWarning(.textTruncated, at: part.path, "\(options.maxPartTextBytes) bytes kept"))
+            warnings.append(MIMEWarning(.textTruncated, at: part.path))
         }
     }
 

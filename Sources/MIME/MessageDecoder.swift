@@ -11,7 +11,7 @@ import NIOCore
 /// for chunk in chunks { decoder.feed(chunk) }
 /// let message = decoder.finish()
 /// ```
-public struct MessageDecoder {
+public struct MessageDecoder: Sendable {
     private var reader: MIMEReader
     private var builder: MessageBuilder
 

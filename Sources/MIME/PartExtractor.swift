@@ -17,7 +17,7 @@ import NIOCore
 ///
 /// A multipart has no content of its own (its parts do); an encapsulated message's content is the
 /// message itself, so extracting it gives an `.eml`.
-public struct PartExtractor {
+public struct PartExtractor: Sendable {
     /// Which parts to extract.
     public enum Selection: Hashable, Sendable {
         /// The part with this IMAP section number (or `1.uu1`-style uuencoded block).

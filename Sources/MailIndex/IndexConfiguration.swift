@@ -20,18 +20,31 @@ public struct IndexConfiguration: Hashable, Sendable {
     public var language: String
     /// The shards, in search order (the order maps combined docids back to shards).
     public var shards: [IndexShard]
+    /// The number of shards of ``ShardRouting/striped`` routing.
+    public var stripes: Int
 
     /// The name of the manifest file in the index folder.
     public static let manifestName = "shards.conf"
 
-    /// A configuration; with no shards given, one local shard `main` (or none yet, for routing by
-    /// account or year, whose shards appear as messages arrive).
+    /// A configuration; with no shards given, one local shard `main`, or `stripes` shards
+    /// `stripe-0`... for striped routing (or none yet, for routing by account or year, whose shards
+    /// appear as messages arrive).
     public init(directory: String, routing: ShardRouting = .single, language: String = "english",
-                shards: [IndexShard]? = nil) {
+                stripes: Int = 2, shards: [IndexShard]? = nil) {
         self.directory = directory
         self.routing = routing
         self.language = language
-        self.shards = shards ?? (routing == .single ? [IndexShard(name: "main", location: .local(path: "main"))] : [])
+        self.stripes = max(1, stripes)
+        switch routing {
+        case .single:
+            self.shards = shards ?? [IndexShard(name: "main", location: .local(path: "main"))]
+        case .striped:
+            self.shards = shards ?? (0..<self.stripes).map {
+                IndexShard(name: "stripe-\($0)", location: .local(path: "stripe-\($0)"))
+            }
+        case .account, .year:
+            self.shards = shards ?? []
+        }
     }
 
     /// The configuration in `<directory>/shards.conf`, or the defaults when there is none.
@@ -52,8 +65,8 @@ public struct IndexConfiguration: Hashable, Sendable {
             let words = line.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
             func bad() -> IndexError {
                 IndexError(.failed, "\(path), line \(number + 1): cannot read \"\(line)\"",
-                           hint: "Each line is `routing single|account|year`, `language NAME`, "
-                               + "`local NAME PATH` or `remote NAME HOST:PORT`.")
+                           hint: "Each line is `routing single|account|year|striped`, `stripes N`, "
+                               + "`language NAME`, `local NAME PATH` or `remote NAME HOST:PORT`.")
             }
             switch (words.first, words.count) {
             case ("routing", 2):
@@ -61,6 +74,9 @@ public struct IndexConfiguration: Hashable, Sendable {
                 config.routing = routing
             case ("language", 2):
                 config.language = words[1]
+            case ("stripes", 2):
+                guard let count = Int(words[1]), count >= 1 else { throw bad() }
+                config.stripes = count
             case ("local", 3):
                 config.shards.append(IndexShard(name: words[1], location: .local(path: words[2])))
             case ("remote", 3):
@@ -79,6 +95,7 @@ public struct IndexConfiguration: Hashable, Sendable {
     public func save() throws(IndexError) {
         var lines = ["# Cairn index shards (Schemas/index/xapian-schema.md, \"Shards\"); searched in this order.",
                      "routing \(routing.rawValue)", "language \(language)"]
+        if routing == .striped { lines.append("stripes \(stripes)") }
         for shard in shards {
             switch shard.location {
             case .local(let path): lines.append("local \(shard.name) \(path)")

@@ -1,3 +1,4 @@
+import CXapian
 import MailModel
 import MailQuery
 
@@ -10,6 +11,9 @@ public enum IndexLayout {
     /// The layout version, stored in each shard's metadata under `cairn.layout`. Bump it whenever
     /// terms, prefixes, value slots, folding or tokenization change.
     public static let version = 1
+
+    /// The Xapian library's version, e.g. "1.4.22" (for `cairn --version`).
+    public static var xapianVersion: String { String(cString: cx_version()) }
 
     /// Metadata key of the layout version.
     static let versionKey = "cairn.layout"

@@ -19,6 +19,8 @@ public final class MailIndexReader {
     public private(set) var configuration: IndexConfiguration
     private(set) var database: XapianDatabase
     private var shardNames: [String] = []
+    /// The inode of each local shard's folder when opened: a compacted or rebuilt shard is a new folder.
+    private var shardFolders: [String: UInt64] = [:]
     private var parser: XapianQueryParser
     /// The stemming language of the index.
     public private(set) var language: String
@@ -36,6 +38,19 @@ public final class MailIndexReader {
         shardNames = opened.names
         language = opened.language ?? configuration.language
         parser = try XapianQueryParser(language: language)
+        shardFolders = MailIndexReader.folderIdentities(configuration)
+    }
+
+    /// The inode of each local shard folder that exists.
+    private static func folderIdentities(_ configuration: IndexConfiguration) -> [String: UInt64] {
+        var identities: [String: UInt64] = [:]
+        for shard in configuration.shards {
+            guard let path = configuration.path(of: shard),
+                  let attributes = try? FileManager.default.attributesOfItem(atPath: path),
+                  let inode = (attributes[.systemFileNumber] as? NSNumber)?.uint64Value else { continue }
+            identities[path] = inode
+        }
+        return identities
     }
 
     /// Opens the index in a folder, with the manifest there (or the defaults).
@@ -82,8 +97,8 @@ public final class MailIndexReader {
         return (combined, names, language)
     }
 
-    /// Sees the latest commits; re-reads the manifest and reopens every shard when shards were
-    /// added.
+    /// Sees the latest commits; re-reads the manifest and opens every shard afresh when shards
+    /// were added or replaced.
     public func reopen() throws(IndexError) {
         let latest = (try? IndexConfiguration.load(directory: configuration.directory,
                                                    defaultRouting: configuration.routing,
@@ -92,17 +107,17 @@ public final class MailIndexReader {
             guard let path = latest.path(of: $0) else { return true }
             return FileManager.default.fileExists(atPath: path)
         }.map(\.name)
-        if wanted != shardNames {
-            let opened = try MailIndexReader.openShards(latest, timeout: remoteTimeoutMilliseconds)
-            configuration = latest
-            database = opened.database
-            shardNames = opened.names
-            if let shardLanguage = opened.language, shardLanguage != language {
-                language = shardLanguage
-                parser = try XapianQueryParser(language: shardLanguage)
-            }
-        } else {
-            try database.reopen()
+        let folders = MailIndexReader.folderIdentities(latest)
+        if wanted == shardNames, folders == shardFolders, (try? database.reopen()) != nil { return }
+        // New shards, or a shard replaced (compacted, rebuilt): open everything afresh.
+        let opened = try MailIndexReader.openShards(latest, timeout: remoteTimeoutMilliseconds)
+        configuration = latest
+        database = opened.database
+        shardNames = opened.names
+        shardFolders = folders
+        if let shardLanguage = opened.language, shardLanguage != language {
+            language = shardLanguage
+            parser = try XapianQueryParser(language: shardLanguage)
         }
     }
 

@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 import MailModel
 
@@ -22,7 +23,8 @@ public final class MailIndexWriter {
     private var ownBuilder: DocumentBuilder?
 
     /// Opens (creating when missing) every local shard for writing. With `recreate`, the shards
-    /// are emptied first (for `cairn reindex`). Throws ``IndexError/Code/locked`` when another
+    /// are emptied first and the configuration becomes the index's manifest (for `cairn reindex`,
+    /// also to change routing); otherwise pass the manifest's (``IndexConfiguration/load(directory:defaultRouting:language:)``). Throws ``IndexError/Code/locked`` when another
     /// writer has the index, ``IndexError/Code/version`` when a shard has another layout or
     /// language (rebuild with `recreate`).
     public init(configuration: IndexConfiguration, recreate: Bool = false) throws(IndexError) {
@@ -37,7 +39,8 @@ public final class MailIndexWriter {
         for shard in configuration.shards where configuration.path(of: shard) != nil {
             try open(shard)
         }
-        if !FileManager.default.fileExists(atPath: configuration.directory + "/" + IndexConfiguration.manifestName) {
+        // A new index, or a rebuilt one (which may change routing or shards), writes its manifest.
+        if recreate || !FileManager.default.fileExists(atPath: configuration.directory + "/" + IndexConfiguration.manifestName) {
             try configuration.save()
         }
     }
@@ -80,7 +83,7 @@ public final class MailIndexWriter {
             groups[name, default: []].append(document)
         }
         var touched = Set<String>()
-        if shardOrder.count > 1 {
+        if shardOrder.count > 1, configuration.routing != .striped {
             // A message routed elsewhere than before leaves its old shard.
             for name in order {
                 for other in shardOrder where other != name {
@@ -90,14 +93,29 @@ public final class MailIndexWriter {
                 }
             }
         }
-        for name in order {
-            let db = shards[name]!
-            try db.transaction { () throws(IndexError) in
-                for document in groups[name]! { try db.replace(docid: document.docid, with: document.document) }
+        try write(order.map { (shards[$0]!, groups[$0]!) })
+        for name in touched where groups[name] == nil { try shards[name]!.commit() }
+    }
+
+    /// Writes each shard's documents in one transaction; shards in parallel, one thread each.
+    private func write(_ work: [(XapianWritableDatabase, [PreparedDocument])]) throws(IndexError) {
+        if work.count == 1 { return try MailIndexWriter.write(work[0].1, to: work[0].0) }
+        let jobs = ParallelJobs(count: work.count)
+        withExtendedLifetime(work) {
+            // Each shard is touched by exactly one thread, and the writer waits for all of them.
+            let unchecked = UncheckedWork(work: work)
+            DispatchQueue.concurrentPerform(iterations: work.count) { index in
+                let (db, documents) = unchecked.work[index]
+                jobs.record(index) { () throws(IndexError) in try MailIndexWriter.write(documents, to: db) }
             }
-            touched.remove(name)
         }
-        for name in touched { try shards[name]!.commit() }
+        if let error = jobs.firstError { throw error }
+    }
+
+    private static func write(_ documents: [PreparedDocument], to db: XapianWritableDatabase) throws(IndexError) {
+        try db.transaction { () throws(IndexError) in
+            for document in documents { try db.replace(docid: document.docid, with: document.document) }
+        }
     }
 
     /// Builds and adds documents on this thread (for small batches and tests; use builders on
@@ -118,11 +136,10 @@ public final class MailIndexWriter {
         var deleted = 0
         for name in shardOrder {
             let db = shards[name]!
+            let docids = rowIDs.compactMap { UInt32(exactly: $0) }.filter { mayHold(name, docid: $0) }
+            guard !docids.isEmpty else { continue }
             try db.transaction { () throws(IndexError) in
-                for rowID in rowIDs {
-                    guard let docid = UInt32(exactly: rowID) else { continue }
-                    if try db.delete(docid: docid) { deleted += 1 }
-                }
+                for docid in docids where try db.delete(docid: docid) { deleted += 1 }
             }
         }
         return deleted
@@ -147,9 +164,12 @@ public final class MailIndexWriter {
         var updated = 0
         for name in shardOrder where !pending.isEmpty {
             let db = shards[name]!
-            pending = try db.transaction { () throws(IndexError) in
+            let here = pending.filter { mayHold(name, docid: $0.docid) }
+            guard !here.isEmpty else { continue }
+            let elsewhere = pending.filter { !mayHold(name, docid: $0.docid) }
+            pending = try elsewhere + db.transaction { () throws(IndexError) in
                 var missing: [(docid: UInt32, terms: [String], thread: String)] = []
-                for update in pending {
+                for update in here {
                     if try db.replaceTerms(docid: update.docid, prefixes: IndexLayout.statePrefixes, terms: update.terms,
                                            slot: IndexLayout.threadSlot, value: update.thread) {
                         updated += 1
@@ -185,15 +205,53 @@ public final class MailIndexWriter {
         try shards[first]!.commit()
     }
 
+    /// Rewrites every local shard compactly (Xapian's compaction, docids kept): smaller and faster
+    /// to search, for after a `cairn reindex` or many updates. Each shard is closed and reopened
+    /// around the swap, so the caller must hold the archive's write lock; readers see the
+    /// compacted shard when they reopen.
+    public func compact() throws(IndexError) {
+        let files = FileManager.default
+        for name in shardOrder {
+            guard let shard = configuration.shards.first(where: { $0.name == name }),
+                  let path = configuration.path(of: shard) else { continue }
+            let fresh = path + ".compacting", old = path + ".old"
+            try? files.removeItem(atPath: fresh)
+            try? files.removeItem(atPath: old)
+            try shards[name]!.compact(to: fresh)
+            shards[name] = nil
+            do {
+                try files.moveItem(atPath: path, toPath: old)
+                try files.moveItem(atPath: fresh, toPath: path)
+                try files.removeItem(atPath: old)
+            } catch {
+                if !files.fileExists(atPath: path) { try? files.moveItem(atPath: old, toPath: path) }
+                shards[name] = try XapianWritableDatabase(path: path, action: .open)
+                throw IndexError(.failed, "cannot swap in the compacted shard \(name): \(error)")
+            }
+            shards[name] = try XapianWritableDatabase(path: path, action: .open)
+        }
+    }
+
     /// Commits anything pending in every shard.
     public func commit() throws(IndexError) {
         for name in shardOrder { try shards[name]!.commit() }
+    }
+
+    /// Whether a shard can hold the document (with striped routing, only its stripe can).
+    private func mayHold(_ shard: String, docid: UInt32) -> Bool {
+        configuration.routing != .striped || shard == stripeName(docid)
+    }
+
+    private func stripeName(_ docid: UInt32) -> String {
+        "stripe-\((Int(docid) - 1) % max(1, configuration.stripes))"
     }
 
     /// The shard a document goes to, created (and written to the manifest) when new.
     private func shardName(for document: PreparedDocument) throws(IndexError) -> String {
         let key: String
         switch configuration.routing {
+        case .striped:
+            key = stripeName(document.docid)
         case .single:
             if let first = shardOrder.first { return first }
             key = "main"

@@ -70,6 +70,11 @@ final class XapianWritableDatabase {
         }
     }
 
+    /// Writes a compacted copy (docids kept) to a new folder.
+    func compact(to destination: String) throws(IndexError) {
+        _ = try XapianCall.check { cx_wdb_compact(handle, destination, $0) }
+    }
+
     /// The number of documents.
     func documentCount() throws(IndexError) -> Int {
         Int(try XapianCall.check { cx_wdb_doccount(handle, $0) })

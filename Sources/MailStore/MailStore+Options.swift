@@ -32,6 +32,10 @@ extension MailStore {
         /// A reply with no In-Reply-To or References joins the newest thread with the same base subject
         /// whose last message is at most this far from its date. Default 30 days.
         public var subjectThreadWindow: Duration = .seconds(30 * 86_400)
+        /// SQLite page size of a new archive (512 to 65536, a power of two); ignored for an existing one.
+        /// Default 16384: messages are mostly large blobs, and larger pages mean fewer pages to write,
+        /// log and checkpoint per message.
+        public var pageSize: Int = 16_384
         /// Readers the pool keeps open at most. Default 4.
         public var maximumReaderCount: Int = 4
         /// The time source for archived, seen and audit times. Default: the system clock.

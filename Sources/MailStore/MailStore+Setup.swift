@@ -17,6 +17,8 @@ extension MailStore {
         configuration.busyMode = .timeout(seconds)
         configuration.prepareDatabase { db in
             if !readOnly {
+                // Takes effect only on a database without tables yet (a new archive).
+                try db.execute(sql: "PRAGMA page_size = \(options.pageSize)")
                 try db.execute(sql: "PRAGMA synchronous = NORMAL")
                 try db.execute(sql: "PRAGMA secure_delete = ON")
                 // After a checkpoint, a write-ahead log grown by a large transaction shrinks back.

@@ -278,6 +278,8 @@ public final class DovecotServer: Sendable {
 public struct DovecotServerError: Error, CustomStringConvertible {
     /// What went wrong.
     public var message: String
+    /// An error with a message.
+    public init(message: String) { self.message = message }
     /// The message.
     public var description: String { "DovecotServer: \(message)" }
 }

@@ -44,8 +44,10 @@ public final class FaultProxy: Sendable {
         self.connections = connections
     }
 
-    /// Starts a proxy on a free loopback port that forwards to `upstreamHost:upstreamPort`.
-    public static func start(upstreamHost: String = "127.0.0.1", upstreamPort: Int, fault: Fault) async throws -> FaultProxy {
+    /// Starts a proxy on a free loopback port (or on `port`, e.g. to bring back one that was stopped)
+    /// that forwards to `upstreamHost:upstreamPort`.
+    public static func start(upstreamHost: String = "127.0.0.1", upstreamPort: Int, fault: Fault,
+                             port: Int = 0) async throws -> FaultProxy {
         let connections = ConnectionList()
         let group = MultiThreadedEventLoopGroup.singleton
         let server = try await ServerBootstrap(group: group)
@@ -69,7 +71,7 @@ public final class FaultProxy: Sendable {
                     }
                 }
             }
-            .bind(host: "127.0.0.1", port: 0)
+            .bind(host: "127.0.0.1", port: port)
             .get()
         guard let port = server.localAddress?.port else { throw DovecotServerError(message: "proxy has no port") }
         return FaultProxy(port: port, serverChannel: server, connections: connections)

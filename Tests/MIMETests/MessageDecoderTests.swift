@@ -131,6 +131,45 @@ struct MessageDecoderTests {
         #expect(decoded.warnings.allSatisfy { !$0.description.isEmpty })
     }
 
+    @Test("what counts as an attachment: TNEF and other binaries yes; signatures and inline resources no")
+    func attachmentJudgement() {
+        let message = """
+            Content-Type: multipart/signed; boundary=s; protocol="application/pgp-signature"
+
+            --s
+            Content-Type: multipart/related; boundary=r
+
+            --r
+            Content-Type: text/html
+
+            <img src="cid:logo@x">
+            --r
+            Content-Type: image/png
+            Content-ID: <logo@x>
+            Content-Transfer-Encoding: base64
+
+            iVBORw0KGgo=
+            --r--
+            --s
+            Content-Type: application/ms-tnef
+            Content-Transfer-Encoding: base64
+
+            eJ8+IgAA
+            --s
+            Content-Type: application/pgp-signature
+
+            -----BEGIN PGP SIGNATURE-----
+            --s--
+            """
+        let decoded = MessageDecoder.decode(Array(message.utf8))
+        let judgement = decoded.parts.map { "\($0.path) \($0.contentType) \($0.isAttachment)" }
+        #expect(judgement == [
+            "1 multipart/related false", "1.1 text/html false", "1.2 image/png false",
+            "2 application/ms-tnef true", "3 application/pgp-signature false",
+        ])
+        #expect(decoded.parts[2].contentID == "logo@x")
+    }
+
     @Test("text is bounded per part and in all")
     func textLimits() {
         var options = MIMEOptions()
@@ -143,5 +182,9 @@ struct MessageDecoderTests {
         #expect(decoded.parts[0].size == body.utf8.count)
         #expect(decoded.searchableText.utf8.count <= 150)
         #expect(decoded.warnings.contains { $0.kind == .textTruncated })
+
+        options.maxTotalTextBytes = 130
+        let budgeted = MessageDecoder.decode(Array(message.utf8), options: options)
+        #expect(budgeted.parts.map { $0.text?.utf8.count ?? -1 } == [100, 30])
     }
 }

@@ -9,6 +9,7 @@ import Testing
 ///
 ///     CAIRN_BENCH=20000 swift test -c release -Xswiftc -enable-testing --filter IndexBenchmark
 ///
+/// CAIRN_BENCH_ROUTING=striped (or account, year) chooses the shard routing.
 /// It prints a Markdown table; with CAIRN_BENCH_MAILDIR=DIR it also writes the same messages as a
 /// Maildir, for `notmuch new` and `mu index` to be timed on the same text; with
 /// CAIRN_BENCH_KEEP=DIR it keeps a copy of the index there.
@@ -25,34 +26,47 @@ struct IndexBenchmark {
         if let maildir = ProcessInfo.processInfo.environment["CAIRN_BENCH_MAILDIR"] { try writeMaildir(documents, to: maildir) }
 
         // Index: term generation on two worker tasks, the writer committing batches of 2,000.
-        let writer = try MailIndexWriter(configuration: index.configuration())
+        let routing = ShardRouting(rawValue: ProcessInfo.processInfo.environment["CAIRN_BENCH_ROUTING"] ?? "") ?? .single
+        let writer = try MailIndexWriter(configuration: index.configuration(routing: routing))
         let language = writer.language
         let clock = ContinuousClock()
         let batchSize = 2_000
         let started = clock.now
+        let cpuStarted = IndexBenchmark.cpuSeconds()
         let batches = stride(from: 0, to: documents.count, by: batchSize).map { Array(documents[$0..<min($0 + batchSize, documents.count)]) }
-        try await withThrowingTaskGroup(of: (Int, [PreparedDocument]).self) { group in
+        var buildSeconds = 0.0, writeSeconds = 0.0
+        try await withThrowingTaskGroup(of: (Int, [PreparedDocument], Double).self) { group in
             var nextBatch = 0
             func build(_ number: Int) {
                 let batch = batches[number]
                 group.addTask {
+                    let start = IndexBenchmark.threadCPUSeconds()
                     let builder = try DocumentBuilder(language: language)
-                    return (number, try batch.map(builder.build))
+                    let prepared = try batch.map(builder.build)
+                    return (number, prepared, IndexBenchmark.threadCPUSeconds() - start)
                 }
             }
             for _ in 0..<min(2, batches.count) { build(nextBatch); nextBatch += 1 }
             var ready: [Int: [PreparedDocument]] = [:]
             var written = 0
-            while let (number, prepared) = try await group.next() {
+            while let (number, prepared, took) = try await group.next() {
                 ready[number] = prepared
+                buildSeconds += took
                 if nextBatch < batches.count { build(nextBatch); nextBatch += 1 }
                 while let batch = ready.removeValue(forKey: written) {
+                    let start = IndexBenchmark.threadCPUSeconds()
                     try writer.add(batch)
+                    writeSeconds += IndexBenchmark.threadCPUSeconds() - start
                     written += 1
                 }
             }
         }
-        let indexSeconds = seconds(clock.now - started)
+        let indexSeconds = IndexBenchmark.seconds(clock.now - started)
+        let indexCPU = IndexBenchmark.cpuSeconds() - cpuStarted
+        let uncompacted = directorySize(index.directory)
+        let compactStart = clock.now
+        try writer.compact()
+        let compactSeconds = IndexBenchmark.seconds(clock.now - compactStart)
         let indexBytes = directorySize(index.directory)
         if let keep = ProcessInfo.processInfo.environment["CAIRN_BENCH_KEEP"] {
             try? FileManager.default.removeItem(atPath: keep)
@@ -74,20 +88,23 @@ struct IndexBenchmark {
                 let searchStart = clock.now
                 let parsed = try SearchQuery.parse(text, now: Timestamp(rawValue: 1_735_689_600))
                 _ = try reader.search(parsed, order: .newest, limit: 50)
-                searchTimes.append(seconds(clock.now - searchStart))
+                searchTimes.append(IndexBenchmark.seconds(clock.now - searchStart))
                 let countStart = clock.now
                 matches = try reader.count(query)
-                countTimes.append(seconds(clock.now - countStart))
+                countTimes.append(IndexBenchmark.seconds(clock.now - countStart))
             }
             rows.append("| `\(text)` | \(matches) | \(ms(median(searchTimes))) | \(ms(median(countTimes))) |")
         }
         print("""
 
-            ## MailIndex benchmark: \(documents.count) synthetic messages
+            ## MailIndex benchmark: \(documents.count) synthetic messages, \(routing.rawValue) routing
 
             | measure | value |
             | --- | --- |
             | index from scratch | \(String(format: "%.1f", indexSeconds)) s, \(Int(Double(documents.count) / indexSeconds)) messages/s, \(String(format: "%.1f", Double(textBytes) / indexSeconds / 1_048_576)) MB/s of text |
+            | CPU time (user + system, all threads) | \(String(format: "%.1f", indexCPU)) s, \(Int(Double(documents.count) / indexCPU)) messages per CPU second |
+            | of which CPU: building documents / writing | \(String(format: "%.1f", buildSeconds)) s / \(String(format: "%.1f", writeSeconds)) s |
+            | compaction afterwards | \(String(format: "%.1f", compactSeconds)) s (\(mb(uncompacted)) MB before) |
             | mail size (headers, text, attachments) | \(mb(mailBytes)) MB |
             | text size (subject and body) | \(mb(textBytes)) MB |
             | index size | \(mb(indexBytes)) MB (\(Int(Double(indexBytes) * 100 / Double(mailBytes)))% of the mail, \(Int(Double(indexBytes) * 100 / Double(textBytes)))% of the text) |
@@ -99,7 +116,22 @@ struct IndexBenchmark {
             """)
     }
 
-    private func seconds(_ duration: Duration) -> Double {
+    /// User and system CPU time of the process so far.
+    static func cpuSeconds() -> Double {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        func value(_ time: timeval) -> Double { Double(time.tv_sec) + Double(time.tv_usec) / 1e6 }
+        return value(usage.ru_utime) + value(usage.ru_stime)
+    }
+
+    /// CPU time of the calling thread so far.
+    static func threadCPUSeconds() -> Double {
+        var time = timespec()
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
+        return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
+    }
+
+    static func seconds(_ duration: Duration) -> Double {
         Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
     }
 

@@ -148,3 +148,18 @@ struct ThreadSearchTests {
         #expect(page.threads.first?.hit.rowID == 2)
     }
 }
+
+@Suite("Verification")
+struct VerificationTests {
+    @Test(arguments: [ShardRouting.single, .striped, .account])
+    func everyDocumentNamesItsMessage(_ routing: ShardRouting) throws {
+        let index = TemporaryIndex()
+        let (_, reader) = try index.build(SampleMail.documents, routing: routing)
+        let indexed = try reader.indexedMessages()
+        #expect(indexed.count == SampleMail.documents.count)
+        for document in SampleMail.documents {
+            #expect(indexed.contains { $0.hit.rowID == document.rowID && $0.id == document.messageID })
+        }
+        #expect(IndexLayout.xapianVersion.hasPrefix("1."))
+    }
+}

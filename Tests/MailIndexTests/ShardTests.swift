@@ -9,6 +9,7 @@ struct ShardTests {
     static let byAccount = SharedIndex.make(SampleMail.documents, routing: .account)
     static let byYear = SharedIndex.make(SampleMail.documents, routing: .year)
     static let single = SharedIndex.make(SampleMail.documents)
+    static let striped = SharedIndex.make(SampleMail.documents, routing: .striped)
 
     @Test func routingCreatesShards() throws {
         #expect(try MailIndexReader(directory: ShardTests.byAccount).shards == ["account-work", "account-personal"])
@@ -31,11 +32,37 @@ struct ShardTests {
         #expect(found == item.rows)
     }
 
+    @Test(arguments: SearchFieldTests.cases)
+    func stripedFindsTheSame(_ item: SearchFieldTests.Case) throws {
+        let found = try MailIndexReader(directory: ShardTests.striped).rows(item.query)
+        #expect(found == item.rows)
+    }
+
+    @Test func stripesAreFilledEvenly() throws {
+        let reader = try MailIndexReader(directory: ShardTests.striped)
+        #expect(reader.shards == ["stripe-0", "stripe-1"])
+        let hits = try reader.search(SearchQuery.all, order: .oldest).hits
+        #expect(hits.allSatisfy { $0.shard == "stripe-\(($0.rowID - 1) % 2)" })
+        let config = try IndexConfiguration.load(directory: ShardTests.striped)
+        #expect(config.routing == .striped && config.stripes == 2)
+    }
+
+    @Test func stripedUpdatesAndDeletes() throws {
+        let index = TemporaryIndex()
+        let (writer, reader) = try index.build(SampleMail.documents, routing: .striped)
+        #expect(try writer.updateStates([(rowID: 9, state: MessageState(flags: [.seen])),
+                                         (rowID: 10, state: MessageState(flags: [.seen]))]) == 2)
+        #expect(try writer.delete(rowIDs: [1, 2, 3]) == 3)
+        try reader.reopen()
+        #expect(try reader.rows("flag:seen") == [9, 10])
+        #expect(try reader.rows("*") == Array(4...11))
+    }
+
     @Test(arguments: [SearchOrder.newest, .oldest, .relevance])
     func orderIsTheSameAcrossShards(_ order: SearchOrder) throws {
         let query = try SearchQuery.parse(order == .relevance ? "budget OR report OR car" : "*", now: testNow)
         let expected = try MailIndexReader(directory: ShardTests.single).search(query, order: order).hits.map(\.rowID)
-        for directory in [ShardTests.byAccount, ShardTests.byYear] {
+        for directory in [ShardTests.byAccount, ShardTests.byYear, ShardTests.striped] {
             let reader = try MailIndexReader(directory: directory)
             let hits = try reader.search(query, order: order).hits
             if order == .relevance {
@@ -71,6 +98,18 @@ struct ShardTests {
         try reader.reopen()
         #expect(try reader.rows("flag:seen") == [1, 2, 9, 10])
         #expect(try reader.rows("is:expunged") == [])
+    }
+
+    @Test func rebuildingChangesTheRouting() throws {
+        let index = TemporaryIndex()
+        _ = try index.build(SampleMail.documents)
+        do {
+            let writer = try MailIndexWriter(configuration: index.configuration(routing: .striped), recreate: true)
+            try writer.add(SampleMail.documents)
+        }
+        let reader = try MailIndexReader(directory: index.directory)
+        #expect(reader.shards == ["stripe-0", "stripe-1"])
+        #expect(try reader.rows("budget") == [1, 2, 11])
     }
 
     @Test func namesAreSafeAsFolders() throws {

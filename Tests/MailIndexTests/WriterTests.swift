@@ -116,6 +116,23 @@ struct WriterTests {
         #expect(throws: IndexError.self) { try MailIndexWriter(configuration: index.configuration(language: "german")) }
     }
 
+    @Test(arguments: [ShardRouting.single, .account])
+    func compactionKeepsEverything(_ routing: ShardRouting) throws {
+        let index = TemporaryIndex()
+        let (writer, reader) = try index.build(Array(SampleMail.documents.prefix(8)), routing: routing)
+        try writer.updateState(rowID: 1, to: MessageState(places: [place("work", "INBOX")], flags: [.flagged]))
+        try writer.compact()
+        #expect(!FileManager.default.fileExists(atPath: index.directory + "/main.compacting"))
+        try writer.add(Array(SampleMail.documents.dropFirst(8)))
+        try reader.reopen()
+        for item in SearchFieldTests.cases where !item.query.contains("flag:") && !item.query.hasPrefix("thread:") {
+            let found = try reader.rows(item.query)
+            #expect(found == item.rows, "\(item.query)")
+        }
+        #expect(try reader.rows("flag:flagged") == [1, 8])
+        #expect(try MailIndexReader(directory: index.directory).rows("budget") == [1, 2, 11])
+    }
+
     @Test func engineMetadata() throws {
         let index = TemporaryIndex()
         let writer = try MailIndexWriter(configuration: index.configuration())

@@ -13,8 +13,14 @@ import Testing
     static let enabled = ProcessInfo.processInfo.environment["CAIRN_STORE_BENCH"] != nil
     static let count = Int(ProcessInfo.processInfo.environment["CAIRN_STORE_BENCH_COUNT"] ?? "") ?? 20_000
     static let batch = 500
+    /// `CAIRN_STORE_BENCH_TEXT_ONLY=1`: text messages of 2 to 30 KB only (per-message costs).
+    static let textOnly = ProcessInfo.processInfo.environment["CAIRN_STORE_BENCH_TEXT_ONLY"] != nil
+    /// The zlib levels to measure (`CAIRN_STORE_BENCH_LEVELS=0,1`), default 0, 1, 3 and 6.
+    static let levels: [Int32] = (ProcessInfo.processInfo.environment["CAIRN_STORE_BENCH_LEVELS"] ?? "0,1,3,6")
+        .split(separator: ",").compactMap { Int32($0) }
 
-    /// A corpus like real mail: mostly text of a few KB, some with base64 attachments, a few large.
+    /// A corpus like real mail: mostly text of a few KB, some with base64 attachments (40 to 440 KB),
+    /// a few large (1 to 4 MB); 86 KB on average.
     struct Corpus {
         private var random = PseudoRandomBytes(seed: 2024)
 
@@ -27,7 +33,7 @@ import Testing
             let roll = index % 20
             var text = random.text(2_000 + Int(random.next(2).withUnsafeBytes { $0.load(as: UInt16.self) }) % 28_000)
             var attachments: [AttachmentInfo] = []
-            if roll >= 17 {
+            if roll >= 17, !StoreBenchmarkTests.textOnly {
                 let size = roll == 19 ? 1_000_000 + index % 3_000_000 : 40_000 + index % 400_000
                 let encoded = Data(random.next(size)).base64EncodedString(options: .lineLength76Characters)
                 text += Array("\r\n--b\r\nContent-Type: application/pdf\r\nContent-Transfer-Encoding: base64\r\n\r\n".utf8)
@@ -126,11 +132,14 @@ import Testing
         return (elapsed, cpu, bytes, stored, keys)
     }
 
-    @Test(.enabled(if: enabled), arguments: [Int32(0), 1, 3, 6])
+    @Test(.enabled(if: enabled), arguments: levels)
     func insertThroughputByCompressionLevel(level: Int32) throws {
         let temp = try TemporaryFolder()
         var options = MailStore.Options()
         options.compressionLevel = level
+        if let pageSize = Int(ProcessInfo.processInfo.environment["CAIRN_STORE_BENCH_PAGE_SIZE"] ?? "") {
+            options.pageSize = pageSize
+        }
         let store = try MailStore.open(at: temp.archive, options)
         let filled = try Self.fill(store, count: Self.count)
         let keys = filled.keys
@@ -172,16 +181,71 @@ import Testing
         #expect(again.0.allSatisfy { !$0.isNew })
         let some = Array(keys.shuffled().prefix(5_000))
         let summaries = try Self.measure { try store.read { try $0.summaries(of: some) } }
-        Self.line("  summaries of 5000 random messages", String(format: "%8.1f ms", summaries.wall * 1000))
+        Self.line("  summaries of 5000 random messages", String(format: "%8.1f ms wall %8.1f ms cpu", summaries.wall * 1000, summaries.cpu * 1000))
         #expect(summaries.0.count == some.count)
         let ids = try store.read { reader throws in try some.prefix(1000).map { try reader.messageID(of: $0) } }
         let resolve = try Self.measure {
             try store.read { reader throws in for id in ids { _ = try reader.resolve(String(id.hex.prefix(10))) } }
         }
-        Self.line("  resolve 1000 id prefixes", String(format: "%8.1f ms", resolve.wall * 1000))
+        Self.line("  resolve 1000 id prefixes", String(format: "%8.1f ms wall %8.1f ms cpu", resolve.wall * 1000, resolve.cpu * 1000))
         let stats = try Self.measure { try store.read { try $0.stats() } }
-        Self.line("  stats", String(format: "%8.1f ms", stats.wall * 1000))
+        Self.line("  stats", String(format: "%8.1f ms wall %8.1f ms cpu", stats.wall * 1000, stats.cpu * 1000))
         let chain = try Self.measure { try store.read { try $0.verifyAuditChain() } }
-        Self.line("  verify audit chain of \(chain.0.entries) entries", String(format: "%8.1f ms", chain.wall * 1000))
+        Self.line("  verify audit chain of \(chain.0.entries) entries", String(format: "%8.1f ms wall %8.1f ms cpu", chain.wall * 1000, chain.cpu * 1000))
+    }
+}
+
+extension StoreBenchmarkTests {
+    /// Hashing plus compressing (what `MessagePreparer` does) by kind of content, 32 MB each.
+    @Test(.enabled(if: enabled), arguments: levels)
+    func preparingSpeedByContent(level: Int32) throws {
+        var random = PseudoRandomBytes(seed: 11)
+        let size = 32 << 20
+        let contents: [(String, [UInt8])] = [
+            ("text", random.text(size)),
+            ("base64", Array(Data(random.next(size * 3 / 4)).base64EncodedString(options: .lineLength76Characters).utf8)),
+            ("random binary", random.next(size)),
+        ]
+        var options = MailStore.Options()
+        options.compressionLevel = level
+        let preparer = MessagePreparer(options: options)
+        for (name, bytes) in contents {
+            let prepared = Self.measure { preparer.prepare(bytes) }
+            Self.line("prepare level \(level), \(name)", Self.rates(messages: 1, bytes: Int64(bytes.count), wall: prepared.wall,
+                                                                   cpu: prepared.cpu)
+                          + String(format: "  stored %.1f%%", 100 * Double(prepared.0.storedSize) / Double(bytes.count)))
+        }
+    }
+}
+
+extension StoreBenchmarkTests {
+    /// Result-list lookups: summaries of 5,000 of 20,000 messages, repeated.
+    @Test(.enabled(if: enabled))
+    func summariesSpeed() throws {
+        let temp = try TemporaryFolder()
+        var options = MailStore.Options()
+        options.compressionLevel = 0
+        let store = try MailStore.open(at: temp.archive, options)
+        let keys: [MessageKey] = try store.write { tx throws in
+            try (0..<20_000).map { index in
+                var mail = SyntheticMail()
+                mail.messageID = "<s\(index)@example.org>"
+                mail.subject = "Subject \(index)"
+                mail.to = [Address(name: "Bob", address: "bob@example.org"), Address(address: "carol\(index % 50)@example.org")]
+                var metadata = mail.metadata
+                metadata.attachments = index % 4 == 0 ? [AttachmentInfo(path: "2", filename: "a.pdf", contentType: "application/pdf", size: 10)] : []
+                let outcome = try tx.insertMessage(bytes: mail.bytes, metadata: metadata,
+                                                   sighting: .imap(UInt32(index + 1), flags: index % 3 == 0 ? [.seen] : []))
+                if index % 5 == 0 { try tx.recordSighting(.imap(UInt32(index + 1), folder: "Archive"), of: outcome.key) }
+                return outcome.key
+            }
+        }
+        let some = Array(keys.shuffled().prefix(5_000))
+        for round in 0..<3 {
+            let result = try Self.measure { try store.read { try $0.summaries(of: some) } }
+            #expect(result.0.count == some.count)
+            Self.line("summaries of 5000 of 20000, round \(round)",
+                      String(format: "%8.1f ms wall %8.1f ms cpu", result.wall * 1000, result.cpu * 1000))
+        }
     }
 }

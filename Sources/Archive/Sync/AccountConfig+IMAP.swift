@@ -20,6 +20,13 @@ extension AccountConfig {
         configuration.timeouts = options.timeouts
         configuration.fetch = options.fetch
         configuration.clientID = [IDParameter(key: "name", value: "cairn")]
+        configuration.compression = options.compression && !isLoopback
         return configuration
+    }
+
+    /// Whether the server is on this machine.
+    var isLoopback: Bool {
+        let name = host.lowercased()
+        return name == "localhost" || name == "::1" || name.hasPrefix("127.")
     }
 }

@@ -36,7 +36,7 @@ extension AccountSyncer {
             do {
                 let (broken, done) = try await IMAPClient.withConnection(configuration, logger: context.logger) {
                     connection in
-                    try await AccountSyncer.prepare(connection)
+                    try await AccountSyncer.prepare(connection, options: context.options)
                     var mine: [Outcome] = []
                     let broken = await work(on: connection, queue: queue, outcomes: &mine)
                     return (broken, mine)

@@ -37,7 +37,7 @@ struct AccountSyncer: Sendable {
         var report: AccountSyncReport
         do {
             report = try await IMAPClient.withConnection(configuration, logger: context.logger) { connection in
-                try await AccountSyncer.prepare(connection)
+                try await AccountSyncer.prepare(connection, options: context.options)
                 let plan = try await makePlan(connection)
                 try await record(plan)
                 var estimates: [MailboxName: Int] = [:]
@@ -57,13 +57,18 @@ struct AccountSyncer: Sendable {
         return report
     }
 
-    /// Turns on QRESYNC (and so CONDSTORE) when offered (RFC 7162 3.2.3).
-    static func prepare(_ connection: IMAPConnection) async throws {
-        if connection.capabilities.contains(.qresync) {
+    /// Turns on QRESYNC (and so CONDSTORE) when offered and wanted (RFC 7162 3.2.3).
+    static func prepare(_ connection: IMAPConnection, options: SyncOptions) async throws {
+        if options.useQResync && options.useCondStore && connection.capabilities.contains(.qresync) {
             try await connection.enable([.qresync])
-        } else if connection.capabilities.contains(.condStore) {
+        } else if options.useCondStore && connection.capabilities.contains(.condStore) {
             try await connection.enable([.condStore])
         }
+    }
+
+    /// Whether CONDSTORE can be used on a connection.
+    static func condStore(_ connection: IMAPConnection, options: SyncOptions) -> Bool {
+        options.useCondStore && connection.supportsCondStore
     }
 
     /// Lists the folders with their status and sorts them into unchanged, to sync, and gone.
@@ -89,7 +94,7 @@ struct AccountSyncer: Sendable {
                 }
             }
             let job = FolderJob(info, status: status, previous: previous[info.name])
-            if job.isUnchanged(condStore: connection.supportsCondStore) {
+            if job.isUnchanged(condStore: AccountSyncer.condStore(connection, options: context.options)) {
                 plan.unchanged.append(job)
             } else {
                 plan.jobs.append(job)
@@ -131,8 +136,10 @@ struct AccountSyncer: Sendable {
         }
         let (left, failure) = queue.drain()
         for job in left {
+            // Left over: every connection was lost, or the sync was stopped (then it is no error).
             var report = FolderSyncReport(folder: job.name, specialUse: job.specialUse)
-            report.error = failure ?? SyncFailure(.server, "account '\(account.name)': the folder could not be synced")
+            report.error = Task.isCancelled ? nil
+                : failure ?? SyncFailure(.server, "account '\(account.name)': the folder could not be synced")
             folders.append(report)
         }
         // A folder tried twice (its connection broke) gets one report: the counts of both, the last error.

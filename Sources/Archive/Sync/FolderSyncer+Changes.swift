@@ -38,7 +38,8 @@ extension FolderSyncer {
             changes.serverUIDs = UIDList()
             return changes
         }
-        if connection.supportsCondStore, selected.highestModSeq != nil, let since = job.previous?.highestModSeq {
+        if AccountSyncer.condStore(connection, options: context.options), selected.highestModSeq != nil,
+           let since = job.previous?.highestModSeq {
             if selected.highestModSeq != since {
                 let range = UIDSet(rawRanges: [1...lastArchived.rawValue])
                 let result = try await connection.fetchSummaries(range, changedSince: since)

@@ -22,6 +22,15 @@ public struct SyncOptions: Sendable {
     public var initialBackoff: Duration = .seconds(1)
     /// The longest wait before reconnecting. Default 60 s.
     public var maxBackoff: Duration = .seconds(60)
+    /// Use QRESYNC (RFC 7162) when the server offers it. Default on; off for a server whose
+    /// implementation is broken.
+    public var useQResync = true
+    /// Use CONDSTORE (RFC 7162) when the server offers it. Default on; without it every sync compares
+    /// every archived message's flags.
+    public var useCondStore = true
+    /// Use COMPRESS=DEFLATE (RFC 4978) when the server offers it. Default on, except to a server on
+    /// this machine (127.0.0.1, ::1, localhost), where compressing only costs time.
+    public var compression = true
     /// How messages are batched into the archive.
     public var ingest = IngestOptions()
     /// How bodies are fetched (batch size, commands in flight).

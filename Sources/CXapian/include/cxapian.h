@@ -148,6 +148,11 @@ int cx_wdb_replace_terms(cx_wdb *db, uint32_t docid, const char *prefixes, size_
                          const char *terms, size_t term_count, int slot, const char *value, size_t value_length,
                          cx_error *error);
 uint32_t cx_wdb_doccount(cx_wdb *db, cx_error *error);
+/**
+ * Writes a compacted copy of the database (committed state, docids kept) to `destination`, a
+ * folder that must not exist yet. The database stays open; swap the folders after closing it.
+ */
+int cx_wdb_compact(cx_wdb *db, const char *destination, cx_error *error);
 /** A metadata value (empty when unset); malloc'ed. */
 char *cx_wdb_get_metadata(cx_wdb *db, const char *key, size_t *out_length, cx_error *error);
 int cx_wdb_set_metadata(cx_wdb *db, const char *key, const char *value, size_t length, cx_error *error);

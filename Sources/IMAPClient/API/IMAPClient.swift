@@ -13,10 +13,13 @@ import NIOSSL
 public enum IMAPClient {
     /// Connects, secures, logs in, runs `body` with the session, then logs out and closes, also when
     /// `body` throws. Errors are ``IMAPError``s (or the body's own).
+    ///
+    /// `body` runs outside any actor: the connection is not `Sendable` and stays in the task that opened
+    /// it. An actor calls this and stores what `body` returns:
+    /// `counts = try await IMAPClient.withConnection(configuration, logger: logger) { try await ... }`.
     public static func withConnection<Result>(
         _ configuration: IMAPConfiguration,
         logger: Logger,
-        isolation: isolated (any Actor)? = #isolation,
         _ body: (IMAPConnection) async throws -> sending Result
     ) async throws -> sending Result {
         let tlsContext: NIOSSLContext?

@@ -3,7 +3,7 @@ import Logging
 import MailModel
 import NIOCore
 
-/// A logged-in IMAP session, handed to the body of ``IMAPClient/withConnection(_:logger:isolation:_:)``
+/// A logged-in IMAP session, handed to the body of ``IMAPClient/withConnection(_:logger:_:)``
 /// and valid only inside it.
 ///
 /// Use it from one task at a time. Commands wait for their completion; a body fetch stream holds the

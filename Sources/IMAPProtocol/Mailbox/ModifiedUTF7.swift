@@ -20,7 +20,7 @@ public enum ModifiedUTF7 {
                 bytes.append(UInt8(unit >> 8))
                 bytes.append(UInt8(unit & 0xFF))
             }
-            appendBase64(bytes, to: &output)
+            output.append(contentsOf: Base64.encode(bytes, alphabet: .mailboxName, padding: false))
             output.append(UInt8(ascii: "-"))
             pending.removeAll(keepingCapacity: true)
         }
@@ -72,55 +72,9 @@ public enum ModifiedUTF7 {
         return String(result)
     }
 
-    private static let alphabet: [UInt8] = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+,".utf8)
-
-    private static func appendBase64(_ bytes: [UInt8], to output: inout [UInt8]) {
-        var index = 0
-        while index + 3 <= bytes.count {
-            let value = UInt32(bytes[index]) << 16 | UInt32(bytes[index + 1]) << 8 | UInt32(bytes[index + 2])
-            for shift in [18, 12, 6, 0] { output.append(alphabet[Int(value >> UInt32(shift) & 0x3F)]) }
-            index += 3
-        }
-        let rest = bytes.count - index
-        if rest == 1 {
-            let value = UInt32(bytes[index]) << 16
-            output.append(alphabet[Int(value >> 18 & 0x3F)])
-            output.append(alphabet[Int(value >> 12 & 0x3F)])
-        } else if rest == 2 {
-            let value = UInt32(bytes[index]) << 16 | UInt32(bytes[index + 1]) << 8
-            output.append(alphabet[Int(value >> 18 & 0x3F)])
-            output.append(alphabet[Int(value >> 12 & 0x3F)])
-            output.append(alphabet[Int(value >> 6 & 0x3F)])
-        }
-    }
-
-    private static func sextet(_ byte: UInt8) -> UInt32? {
-        switch byte {
-        case UInt8(ascii: "A")...UInt8(ascii: "Z"): return UInt32(byte - UInt8(ascii: "A"))
-        case UInt8(ascii: "a")...UInt8(ascii: "z"): return UInt32(byte - UInt8(ascii: "a") + 26)
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): return UInt32(byte - UInt8(ascii: "0") + 52)
-        case UInt8(ascii: "+"): return 62
-        case UInt8(ascii: ","): return 63
-        default: return nil
-        }
-    }
-
     private static func decodeBase64UTF16(_ encoded: [UInt8]) -> [UInt16]? {
-        var bytes: [UInt8] = []
-        var accumulator: UInt32 = 0
-        var bits = 0
-        for byte in encoded {
-            guard let value = sextet(byte) else { return nil }
-            accumulator = accumulator << 6 | value
-            bits += 6
-            if bits >= 8 {
-                bits -= 8
-                bytes.append(UInt8(truncatingIfNeeded: accumulator >> UInt32(bits)))
-                accumulator &= (1 << UInt32(bits)) - 1
-            }
-        }
-        // Leftover bits must be zero padding, and UTF-16 needs an even number of bytes.
-        guard accumulator == 0, bytes.count % 2 == 0 else { return nil }
+        // UTF-16 needs an even number of bytes.
+        guard let bytes = Base64.decode(encoded, alphabet: .mailboxName), bytes.count % 2 == 0 else { return nil }
         var units: [UInt16] = []
         units.reserveCapacity(bytes.count / 2)
         var index = 0

@@ -88,22 +88,14 @@ struct FrameScanner {
                     state = .literalClose(value)
                 } else if (byte == UInt8(ascii: "+") || byte == UInt8(ascii: "-")) && count > 0 {
                     state = .literalPlus(value)
-                } else if byte == 10 {
-                    state = .text
-                    textSinceBoundary = 0
-                    return .lineEnd
-                } else {
-                    state = byte == UInt8(ascii: "{") ? .literalDigits(0, digitCount: 0) : .text
+                } else if let boundary = notALiteral(byte) {
+                    return boundary
                 }
             case .literalPlus(let value):
                 if byte == UInt8(ascii: "}") {
                     state = .literalClose(value)
-                } else if byte == 10 {
-                    state = .text
-                    textSinceBoundary = 0
-                    return .lineEnd
-                } else {
-                    state = byte == UInt8(ascii: "{") ? .literalDigits(0, digitCount: 0) : .text
+                } else if let boundary = notALiteral(byte) {
+                    return boundary
                 }
             case .literalClose(let size):
                 if byte == 13 {
@@ -125,6 +117,18 @@ struct FrameScanner {
                                          maximumCount: options.maxLineLength)
             }
         }
+        return nil
+    }
+
+    /// What looked like a literal header is text after all: back to text (or to a new header at `{`);
+    /// a line end here is a boundary.
+    private mutating func notALiteral(_ byte: UInt8) -> Boundary? {
+        if byte == 10 {
+            state = .text
+            textSinceBoundary = 0
+            return .lineEnd
+        }
+        state = byte == UInt8(ascii: "{") ? .literalDigits(0, digitCount: 0) : .text
         return nil
     }
 

@@ -1,4 +1,5 @@
 @testable import Archive
+import TestSupport
 import Foundation
 import Testing
 
@@ -42,7 +43,7 @@ struct OrderedWorkerPoolTests {
     func bytesLimit() {
         let limiter = FlowLimiter(maxItems: 100, maxBytes: 1000)
         #expect(limiter.acquire(bytes: 5000))
-        let admitted = Counter()
+        let admitted = LockedCounter()
         let waiter = Thread {
             if limiter.acquire(bytes: 10) { admitted.increment() }
         }
@@ -78,5 +79,20 @@ struct OrderedWorkerPoolTests {
         var taken: [Int] = []
         while case .element(let value) = buffer.take() { taken.append(value) }
         #expect(taken == [10, 11])
+    }
+
+    @Test("a queue keeps no taken element alive")
+    func queueReleasesTaken() {
+        final class Payload {}
+        let queue = BoundedQueue<Payload>(capacity: 4)
+        weak var taken: Payload?
+        do {
+            let payload = Payload()
+            taken = payload
+            queue.put(payload)
+            queue.put(Payload())
+            _ = queue.take()
+        }
+        #expect(taken == nil)
     }
 }

@@ -10,8 +10,12 @@ struct AccountSyncerFaultTests {
     @Test("a server that goes away mid-sync: a server failure, nothing lost, and the next sync completes")
     func serverGoesAway() async throws {
         let server = try DovecotServer.shared("ArchiveSyncTests")
-        let link = try FaultyLink(upstreamPort: try #require(server.imapsPort))
-        let h = try SyncHarness(server: server, port: link.port)
+        // The connection goes away in the middle of one message of the first folder, each time the
+        // message is fetched: the sync makes progress, reconnects, tries again, and gives up.
+        let prefix = "t\(UInt32.random(in: 0...UInt32.max))"
+        let proxy = try await FaultProxy.start(upstreamPort: try #require(server.imapPort),
+                                               fault: .cut(after: .marker("Line 3 of message 40 in \(prefix)-0:", plus: 10)))
+        let h = try SyncHarness(server: server, prefix: prefix, port: proxy.port, plain: true)
         let folders = [h.folder("Big"), h.folder("Other")]
         var all: [TestMessage] = []
         for (index, folder) in folders.enumerated() {
@@ -19,13 +23,11 @@ struct AccountSyncerFaultTests {
             try h.deliver(messages, to: folder)
             all += messages
         }
-        let stored = EventCounter()
         var options = h.options()
         options.ingest.batchMessages = 10
         options.ingest.batchLatency = .milliseconds(50)
-        let report = try await h.sync(options: options) { event in
-            if case .messageStored = event, stored.increment() == 30 { link.cut() }
-        }
+        let report = try await h.sync(options: options)
+        await proxy.stop()
         let account = try #require(report.accounts.first)
         #expect(report.hasServerFailure)
         #expect(account.error?.isServerFailure == true)
@@ -43,13 +45,16 @@ struct AccountSyncerFaultTests {
             }
             return count
         }
-        #expect(archivedBefore >= 30 && archivedBefore < all.count)
+        #expect(archivedBefore >= 120 && archivedBefore < all.count)
+        #expect(account.folders.first { $0.folder == folders[0] }?.error?.isServerFailure == true)
+        #expect(account.folders.first { $0.folder == folders[1] }?.error == nil)
 
-        try link.restore()
-        let again = try await h.sync(options: options)
+        // The server is back (reached without the proxy): the next sync completes what is missing.
+        let direct = try SyncHarness(server: server, prefix: h.prefix, home: h.home)
+        let again = try await direct.sync(options: options)
         #expect(again.accounts.first?.error == nil)
         #expect(!again.isPartial)
-        try h.read { reader in
+        try direct.read { reader in
             #expect(try reader.messageCount() == all.count)
             for message in all {
                 let key = try #require(try reader.messageKey(for: message.id))
@@ -61,6 +66,45 @@ struct AccountSyncerFaultTests {
             }
             #expect(try reader.verifyAuditChain().isIntact)
         }
+    }
+
+    @Test("stopped (cancelled) at many points: every checkpoint is covered by archived messages, and the next sync completes",
+          arguments: [15, 60, 150, 250])
+    func cancelledMidSync(after stored: Int) async throws {
+        let server = try DovecotServer.shared("ArchiveSyncTests")
+        let h = try SyncHarness(server: server)
+        let folder = h.folder("Many")
+        // Big enough pipelined batches that Dovecot, which runs pipelined FETCH commands in parallel,
+        // interleaves their answers: messages arrive out of UID order.
+        let messages = (0..<400).map { TestMessage.make("\(h.prefix)", $0, size: 8_000) }
+        try h.deliver(messages, to: folder)
+        var options = h.options()
+        options.checkpointInterval = 7
+        options.fetch.batchSize = 100
+        options.fetch.pipelineDepth = 4
+        options.ingest.batchMessages = 5
+        options.ingest.batchLatency = .milliseconds(20)
+        let count = LockedCounter()
+        let archive = try MailArchive.open(home: h.home, access: .readWrite)
+        let syncer = MailSyncer(archive: archive, options: options, logger: SyncHarness.logger)
+        let task = Task { try await syncer.sync(SyncRequest(accounts: [h.account])) { event in
+            if case .messageStored = event { count.increment() }
+        } }
+        while count.value < stored { try await Task.sleep(for: .milliseconds(5)) }
+        task.cancel()
+        let report = try await task.value
+        try archive.close()
+        #expect(report.interrupted)
+        try h.read { reader in
+            let state = try #require(try reader.folderState(account: "acct", folder: folder))
+            guard let validity = state.uidValidity, let next = state.uidNext else { return }
+            let below = try reader.uids(account: "acct", folder: folder, uidValidity: validity).filter { $0 < next }
+            #expect(below.count == Int(next.rawValue) - 1, "the checkpoint (UIDNEXT \(next)) is ahead of the archive")
+        }
+        let again = try await h.sync(options: options)
+        #expect(again.accounts.first?.error == nil)
+        let archived = try h.read { try $0.messageCount() }
+        #expect(archived == messages.count)
     }
 
     @Test("a refused login is a server failure that says what to check")
@@ -84,27 +128,5 @@ struct AccountSyncerFaultTests {
         let error = try #require(report.accounts.first?.error)
         #expect(error.kind == .credentials)
         #expect(error.description.contains(SyncHarness.passwordVariable))
-    }
-}
-
-/// A thread-safe counter for event handlers.
-final class EventCounter: @unchecked Sendable {
-    // Safe: `value` is only touched with `lock` held.
-    private let lock = NSLock()
-    private var value = 0
-
-    /// Adds one and returns the new count.
-    func increment() -> Int {
-        lock.lock()
-        defer { lock.unlock() }
-        value += 1
-        return value
-    }
-
-    /// The count.
-    var count: Int {
-        lock.lock()
-        defer { lock.unlock() }
-        return value
     }
 }

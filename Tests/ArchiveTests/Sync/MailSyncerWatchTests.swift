@@ -14,13 +14,14 @@ struct MailSyncerWatchTests {
     func watchArchivesNewMail() async throws {
         let server = try DovecotServer.start()
         defer { server.stop() }
-        let link = try FaultyLink(upstreamPort: try #require(server.imapsPort))
-        let h = try SyncHarness(server: server, port: link.port, wholeAccount: true)
+        let upstream = try #require(server.imapsPort)
+        var proxy = try await FaultProxy.start(upstreamPort: upstream, fault: .none)
+        let h = try SyncHarness(server: server, port: proxy.port, wholeAccount: true)
         let before = (0..<3).map { TestMessage.make("\(h.prefix)-w", $0) }
         try h.deliver(before, to: .inbox)
         var options = h.options()
         options.pollInterval = .seconds(600)   // only IDLE can notice new mail in time
-        let rounds = EventCounter()
+        let rounds = LockedCounter()
         let archive = try MailArchive.open(home: h.home, access: .readWrite)
         let syncer = MailSyncer(archive: archive, options: options, logger: SyncHarness.logger)
         let request = SyncRequest(accounts: [h.account])
@@ -30,7 +31,7 @@ struct MailSyncerWatchTests {
             }
         }
         defer { watching.cancel() }
-        try await Self.waitFor("the first round") { rounds.count >= 1 }
+        try await Self.waitFor("the first round") { rounds.value >= 1 }
         try await Task.sleep(for: .milliseconds(300))   // the IDLE connections settle
 
         let arriving = TestMessage.make("\(h.prefix)-w", 10)
@@ -42,24 +43,35 @@ struct MailSyncerWatchTests {
         #expect(ContinuousClock.now - appended < .seconds(10))
 
         // The network goes away; mail arrives meanwhile; the watch reconnects and catches up.
-        link.cut()
+        let port = proxy.port
+        await proxy.stop()
         let duringOutage = TestMessage.make("\(h.prefix)-w", 11)
         try await h.onServer { connection in
             _ = try await connection.append(ByteBuffer(bytes: duringOutage.bytes), to: .inbox,
                                             internalDate: duringOutage.internalDate)
         }
         try await Task.sleep(for: .milliseconds(800))
-        try link.restore()
+        proxy = try await Self.restart(upstream: upstream, port: port)
         try await Self.waitFor("the message sent during the outage") {
             try h.read { try $0.messageKey(for: duringOutage.id) } != nil
         }
 
         watching.cancel()
         let report = try await watching.value
+        await proxy.stop()
         try archive.close()
         #expect(report.interrupted)
         #expect(report.accounts.first?.totals.new == 5)
         #expect(try h.count("folder:INBOX") == 5)
+    }
+
+    /// A proxy on a port another one just left (the port may take a moment to be free again).
+    static func restart(upstream: Int, port: Int) async throws -> FaultProxy {
+        for _ in 0..<50 {
+            if let proxy = try? await FaultProxy.start(upstreamPort: upstream, fault: .none, port: port) { return proxy }
+            try await Task.sleep(for: .milliseconds(100))
+        }
+        return try await FaultProxy.start(upstreamPort: upstream, fault: .none, port: port)
     }
 
     /// Waits (up to 20 s) until `condition` holds.

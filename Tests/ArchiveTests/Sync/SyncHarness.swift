@@ -18,24 +18,30 @@ final class SyncHarness: Sendable {
     let home: URL
     let account: AccountConfig
     let port: Int
+    private let ownsHome: Bool
 
     static let passwordVariable = "CAIRN_SYNC_TEST_PASSWORD"
     static let logger = Logger(label: "cairn.test.sync", factory: { _ in SwiftLogNoOpLogHandler() })
 
-    /// A harness on `server`; `port` overrides the IMAPS port (a proxy in front of it).
-    init(server: DovecotServer, prefix: String? = nil, port: Int? = nil, wholeAccount: Bool = false) throws {
+    /// A harness on `server`; `port` overrides the IMAPS port (a proxy in front of it); `home` reuses
+    /// another harness's archive (it is then removed by that one).
+    /// `plain` connects without TLS (to the plain port), so that a proxy can see the traffic.
+    init(server: DovecotServer, prefix: String? = nil, port: Int? = nil, wholeAccount: Bool = false,
+         home: URL? = nil, plain: Bool = false) throws {
         self.server = server
         self.prefix = prefix ?? "t\(UInt32.random(in: 0...UInt32.max))"
-        self.port = port ?? server.imapsPort!
-        home = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("cairn-sync-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
-        account = AccountConfig(name: "acct", host: server.host, port: self.port, security: .tls, user: server.user,
-                                credential: .passwordEnvironment(SyncHarness.passwordVariable),
-                                include: wholeAccount ? [] : [self.prefix + "/*"], caFile: server.caFile)
+        self.port = port ?? (plain ? server.imapPort! : server.imapsPort!)
+        ownsHome = home == nil
+        self.home = home ?? URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("cairn-sync-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: self.home, withIntermediateDirectories: true)
+        account = AccountConfig(name: "acct", host: server.host, port: self.port, security: plain ? .none : .tls,
+                                user: server.user, credential: .passwordEnvironment(SyncHarness.passwordVariable),
+                                include: wholeAccount ? [] : [self.prefix + "/*"], caFile: server.caFile,
+                                allowInsecure: plain)
     }
 
     deinit {
-        try? FileManager.default.removeItem(at: home)
+        if ownsHome { try? FileManager.default.removeItem(at: home) }
     }
 
     /// A folder of this test: `prefix/name`.

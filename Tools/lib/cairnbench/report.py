@@ -185,7 +185,8 @@ def render(all_results, args_line, plot_name):
               "(or of the commands in sequence for a pipeline), from a fresh state for first-time steps. "
               "msgs/s and MB/s are over the corpus's message files and bytes. Peak RSS is the largest over "
               "the runs of max(kernel rusage of the process and its reaped children, the summed RSS of the "
-              "live process tree sampled every 20 ms); Dovecot is not counted. Before the timed runs the "
+              "live process tree sampled every 20 ms), read through GNU time (each command runs under "
+              "`/usr/bin/time`, which adds about a millisecond to every wall time); Dovecot is not counted. Before the timed runs the "
               "server is warmed up by one full fetch of every folder (so its index and cache files exist "
               "and whichever tool runs first pays nothing extra); the corpus is in the page cache for "
               "import and sync steps.", "",

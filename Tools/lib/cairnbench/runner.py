@@ -3,6 +3,7 @@
 import os
 import statistics
 import subprocess
+import tempfile
 import threading
 import time
 
@@ -51,23 +52,39 @@ class Result:
         return {"wall": self.wall, "user": self.user, "sys": self.sys, "peak_rss": self.peak_rss, "rc": self.rc}
 
 
-def run(cmd, env=None, cwd=None, stdout=None, capture=False, timeout=None, stdin=None):
+GNU_TIME = "/usr/bin/time"
+
+
+def run(cmd, env=None, cwd=None, stdout=None, capture=False, stdin=None):
     """Run ``cmd`` (a list) and measure it.
 
     ``stdout``: a path to write standard output to, else it is discarded unless ``capture``.
     Peak RSS is the larger of the kernel's rusage maximum (the largest single process, reaped
     descendants included) and a 20 ms sampling of the summed RSS of the live process tree.
+
+    The command runs under GNU time, which reports the rusage: Linux carries a parent's high-water
+    RSS into a forked child's ``ru_maxrss`` across exec, so a child forked straight from this (large)
+    Python process would report at least this process's size. GNU time is small; its child's figure
+    is the command's own.
     """
     out_f = open(stdout, "wb") if stdout else (subprocess.PIPE if capture else subprocess.DEVNULL)
+    usage_file = None
+    if os.access(GNU_TIME, os.X_OK):
+        fd, usage_file = tempfile.mkstemp(prefix="bench-usage-")
+        os.close(fd)
+        cmd_run = [GNU_TIME, "-f", "%M %U %S %x", "-o", usage_file, "--", *cmd]
+    else:
+        cmd_run = cmd
     started = time.monotonic()
-    proc = subprocess.Popen(cmd, env=env, cwd=cwd, stdout=out_f, stderr=subprocess.PIPE,
+    proc = subprocess.Popen(cmd_run, env=env, cwd=cwd, stdout=out_f, stderr=subprocess.PIPE,
                             stdin=stdin if stdin is not None else subprocess.DEVNULL)
     peak = [0]
     done = threading.Event()
 
     def sample():
         while not done.is_set():
-            peak[0] = max(peak[0], _tree_rss(proc.pid))
+            roots = _children(proc.pid) if usage_file else [proc.pid]
+            peak[0] = max(peak[0], sum(_tree_rss(r) for r in roots))
             done.wait(0.02)
 
     sampler = threading.Thread(target=sample, daemon=True)
@@ -84,13 +101,8 @@ def run(cmd, env=None, cwd=None, stdout=None, capture=False, timeout=None, stdin
         readers.append(threading.Thread(target=drain, args=(proc.stdout, captured), daemon=True))
     for r in readers:
         r.start()
-    timer = threading.Timer(timeout, proc.kill) if timeout else None
-    if timer:
-        timer.start()
     _, status, usage = os.wait4(proc.pid, 0)
     wall = time.monotonic() - started
-    if timer:
-        timer.cancel()
     proc.returncode = os.waitstatus_to_exitcode(status)
     done.set()
     sampler.join()
@@ -98,8 +110,16 @@ def run(cmd, env=None, cwd=None, stdout=None, capture=False, timeout=None, stdin
         r.join()
     if stdout:
         out_f.close()
-    res = Result(cmd, wall, usage.ru_utime, usage.ru_stime, usage.ru_maxrss * 1024, peak[0], proc.returncode,
-                 b"".join(captured))
+    maxrss, utime, stime, rc = usage.ru_maxrss * 1024, usage.ru_utime, usage.ru_stime, proc.returncode
+    if usage_file:
+        fields = open(usage_file).read().split()
+        os.remove(usage_file)
+        try:   # "Command exited with non-zero status N" may precede the format line
+            maxrss, utime, stime = int(fields[-4]) * 1024, float(fields[-3]), float(fields[-2])
+            rc = int(fields[-1])
+        except (ValueError, IndexError):
+            pass
+    res = Result(cmd, wall, utime, stime, maxrss, peak[0], rc, b"".join(captured))
     res.stderr = b"".join(err).decode("utf-8", "replace")
     return res
 
