@@ -15,6 +15,8 @@ final class CairnProcess {
         var output: [UInt8]
         /// Standard error.
         var error: String
+        /// The most memory the process held at once (resident set), in KiB.
+        var maxResidentKiB: Int = 0
         /// Standard output as text.
         var text: String { String(decoding: output, as: UTF8.self) }
     }
@@ -76,14 +78,31 @@ final class CairnProcess {
         _ = Glibc.kill(pid, SIGKILL)
     }
 
+    /// Sends a signal.
+    func signal(_ number: Int32) {
+        _ = Glibc.kill(pid, number)
+    }
+
+    /// Whether the process still runs (without reaping it).
+    var isRunning: Bool {
+        var info = siginfo_t()
+        return waitid(P_PID, id_t(pid), &info, WEXITED | WNOHANG | WNOWAIT) == 0 && info._sifields._kill.si_pid == 0
+    }
+
+    /// What it wrote to standard output so far.
+    var outputSoFar: String {
+        (try? String(contentsOf: files.appendingPathComponent("out"), encoding: .utf8)) ?? ""
+    }
+
     /// Waits for the process to end and collects what it wrote.
     func wait() -> Result {
         var status: Int32 = 0
-        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        var usage = rusage()
+        while wait4(pid, &status, 0, &usage) < 0 && errno == EINTR {}
         let exit: Int32 = (status & 0x7F) == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F)
         let output = (try? Data(contentsOf: files.appendingPathComponent("out"))).map(Array.init) ?? []
         let error = (try? String(contentsOf: files.appendingPathComponent("err"), encoding: .utf8)) ?? ""
-        return Result(status: exit, output: output, error: error)
+        return Result(status: exit, output: output, error: error, maxResidentKiB: usage.ru_maxrss)
     }
 
     /// Runs `cairn` to its end.
