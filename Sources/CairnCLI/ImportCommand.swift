@@ -44,14 +44,30 @@ struct ImportCommand: AsyncParsableCommand {
         let bar = ProgressBar(label: "importing", mode: global.quiet ? .never : global.progress)
         let progress = ImportProgress(bar: bar)
         let started = ContinuousClock.now
+        let stop = StopRequest()
+        let quiet = global.quiet
+        let signals = StopSignals { first in
+            if first {
+                if !quiet { FileHandleOutput.standardError.write("cairn: stopping: committing what was read...\n") }
+                stop.request()
+            } else {
+                FileHandleOutput.standardError.write("cairn: stopped at once\n")
+                Glibc.exit(130)
+            }
+        }
+        defer { signals.stop() }
         let summary = try MailImporter(archive: archive).run(request, plan: { plan in
             bar.setTotal(plan.messages)
-        }, onResult: { result in
+        }, shouldStop: { stop.isRequested }, onResult: { result in
             progress.add(result)
         })
         bar.finish()
         let elapsed = ProgressBar.seconds(ContinuousClock.now - started)
         ImportReport.print(summary, elapsed: elapsed, quiet: global.quiet, verbose: global.verbose)
+        if stop.isRequested {
+            FileHandleOutput.standardError.write("cairn: import stopped before the end; run it again to import the rest\n")
+            throw ExitCode(130)
+        }
         if summary.failed > 0 { throw ExitCode(CairnExitCode.partial.rawValue) }
     }
 }
