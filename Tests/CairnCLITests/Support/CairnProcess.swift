@@ -42,6 +42,7 @@ final class CairnProcess {
         posix_spawn_file_actions_addopen(&actions, 0, files.appendingPathComponent("in").path, O_RDONLY, 0)
         posix_spawn_file_actions_addopen(&actions, 1, files.appendingPathComponent("out").path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
         posix_spawn_file_actions_addopen(&actions, 2, files.appendingPathComponent("err").path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        SpawnActions.closeInheritedDescriptors(&actions)
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)
         defer { posix_spawnattr_destroy(&attributes) }
