@@ -12,7 +12,9 @@ struct ImportCommand: AsyncParsableCommand {
             place it was seen in. mbox files of every variant (mboxo, mboxrd, Content-Length) are read; \
             a folder of mbox files becomes folders named after the files; a Maildir++ tree becomes \
             folders. `cairn import eml -` reads one message from standard input. A message that cannot \
-            be decoded is still archived, as it is, and reported. Exit code 3 when some inputs failed.
+            be decoded is still archived, as it is, and reported. Exit code 3 when some inputs failed. \
+            SIGINT or SIGTERM stops it cleanly: nothing more is read, what was read is committed and \
+            indexed, and it exits with 130 (a second signal stops at once); run it again for the rest.
             """
     )
 

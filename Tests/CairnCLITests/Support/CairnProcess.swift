@@ -84,16 +84,6 @@ final class CairnProcess {
         _ = Glibc.kill(pid, number)
     }
 
-    /// Whether the process still runs (without reaping it).
-    var isRunning: Bool {
-        var info = siginfo_t()
-        return waitid(P_PID, id_t(pid), &info, WEXITED | WNOHANG | WNOWAIT) == 0 && info._sifields._kill.si_pid == 0
-    }
-
-    /// What it wrote to standard output so far.
-    var outputSoFar: String {
-        (try? String(contentsOf: files.appendingPathComponent("out"), encoding: .utf8)) ?? ""
-    }
 
     /// Waits for the process to end and collects what it wrote.
     func wait() -> Result {
