@@ -73,7 +73,7 @@ struct SyncCommand: AsyncParsableCommand {
             options.timeouts.connect = .milliseconds(Int(timeout * 1000))
         }
         if let backoff { options.initialBackoff = .milliseconds(Int(backoff * 1000)) }
-        let syncer = MailSyncer(archive: archive, options: options, logger: SyncCommand.logger(verbose: global.verbose))
+        let syncer = MailSyncer(archive: archive, options: options, logger: SyncCommand.logger(verbose: global.verbose, debug: global.debug))
         let progress = SyncProgress(accounts: accounts.map(\.name), mode: global.quiet ? .never : global.progress,
                                     quiet: global.quiet)
         let request = SyncRequest(accounts: accounts, folders: folders)
@@ -126,11 +126,12 @@ struct SyncCommand: AsyncParsableCommand {
         }
     }
 
-    /// Quiet unless `--verbose` (then informational lines on standard error; never credentials).
-    static func logger(verbose: Bool) -> Logger {
-        guard verbose else { return Logger(label: "cairn.sync", factory: { _ in SwiftLogNoOpLogHandler() }) }
+    /// Quiet unless `--verbose` (then informational lines on standard error) or `--debug` (also every IMAP
+    /// command, through its redacted description); never credentials.
+    static func logger(verbose: Bool, debug: Bool = false) -> Logger {
+        guard verbose || debug else { return Logger(label: "cairn.sync", factory: { _ in SwiftLogNoOpLogHandler() }) }
         var logger = Logger(label: "cairn.sync", factory: { StreamLogHandler.standardError(label: $0) })
-        logger.logLevel = .info
+        logger.logLevel = debug ? .debug : .info
         return logger
     }
 }

@@ -58,21 +58,24 @@ struct CredentialSafetyTests {
                                     environment: environment))
         #expect(outputs[0].status == 0, "\(outputs[0].error)")
         try server.deliver([DovecotServer.Message(testMessage("secrets", body: "about passwords"))], to: .inbox)
-        for verbosity in [[], ["-v"], ["--verbose"]] {
+        for verbosity in [[], ["-v"], ["--verbose"], ["--debug"], ["-v", "--debug"]] {
             let sync = try home.run(["sync", "--progress", "never"] + verbosity, environment: environment)
             #expect(sync.status == 0, "\(sync.error)")
             outputs.append(sync)
         }
         for command in [["account", "show", "acct"], ["account", "list"], ["stats"], ["audit"], ["verify"],
                         ["search", "--format", "json", "*"]] {
-            outputs.append(try home.run(command + ["-v"], environment: environment))
+            outputs.append(try home.run(command + ["-v", "--debug"], environment: environment))
         }
+        // --debug really prints the IMAP dialogue, login included (redacted), so the check above means something.
+        let debugged = outputs[4].error
+        #expect(debugged.contains("IMAP login") || debugged.contains("IMAP command"), "\(debugged.prefix(500))")
         // A refused login, verbose: the wrong password is not printed either.
         let wrong = "Wrong-\(UInt32.random(in: 0...UInt32.max))-Pw"
         let refusedHome = CLIHome()
         _ = try refusedHome.run(["account", "add", "acct", "--host", server.host, "--port", String(server.imapsPort!),
                                  "--user", server.user, "--ca-file", server.caFile, "--password-env", "CAIRN_TEST_SECRET"])
-        let refused = try refusedHome.run(["sync", "-v", "--progress", "never"], environment: ["CAIRN_TEST_SECRET": wrong])
+        let refused = try refusedHome.run(["sync", "--debug", "--progress", "never"], environment: ["CAIRN_TEST_SECRET": wrong])
         #expect(refused.status == 5, "\(refused.error)")
         #expect(!refused.error.contains(wrong) && !refused.text.contains(wrong))
 
