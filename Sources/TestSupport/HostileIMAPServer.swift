@@ -22,6 +22,8 @@ public final class HostileIMAPServer: @unchecked Sendable {
         case wellBehaved
         /// A body literal longer than IMAP can carry ({99999999999}).
         case oversizedLiteral
+        /// A mailbox name sent as a 4 MiB literal in a LIST reply (a string kept in memory, not a body).
+        case oversizedNameLiteral
         /// A body literal announced as 2 GB; 48 MiB of it are sent, then the connection closes.
         case hugeLiteralThenClose
         /// A response line that never ends (64 MiB without a CRLF) after SELECT.
@@ -41,6 +43,7 @@ public final class HostileIMAPServer: @unchecked Sendable {
             switch self {
             case .wellBehaved: return "well behaved"
             case .oversizedLiteral: return "oversized literal"
+            case .oversizedNameLiteral: return "oversized mailbox-name literal"
             case .hugeLiteralThenClose: return "huge literal then close"
             case .endlessLine: return "endless line"
             case .deepNesting: return "deep nesting"

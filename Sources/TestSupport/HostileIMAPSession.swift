@@ -62,6 +62,11 @@ final class HostileIMAPSession {
             }
             send("\(tag) OK [CAPABILITY IMAP4rev1 AUTH=PLAIN LITERAL+ UIDPLUS] logged in\r\n")
         case "LIST", "LSUB":
+            if case .oversizedNameLiteral = server.scenario {
+                send("* \(name) (\\HasNoChildren) \"/\" ")
+                sendLiteral([UInt8](repeating: UInt8(ascii: "n"), count: 4 << 20))
+                send("\r\n")
+            }
             send("* \(name) (\\HasNoChildren) \"/\" INBOX\r\n\(tag) OK done\r\n")
         case "STATUS":
             let count = server.messages.count

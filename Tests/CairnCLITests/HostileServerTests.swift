@@ -71,7 +71,7 @@ struct HostileServerTests {
     }
 
     @Test("hostile responses: a clear server error (exit 5), bounded time and memory, nothing forged archived",
-          arguments: [HostileIMAPServer.Scenario.oversizedLiteral, .hugeLiteralThenClose, .endlessLine, .deepNesting,
+          arguments: [HostileIMAPServer.Scenario.oversizedLiteral, .oversizedNameLiteral, .hugeLiteralThenClose, .endlessLine, .deepNesting,
                       .bogusUID("0"), .bogusUID("4294967296"), .bogusUID("x7"), .bogusUID("99"), .duplicateUIDs])
     func clearError(_ scenario: HostileIMAPServer.Scenario) throws {
         let baseline = try Self.baseline.get()
