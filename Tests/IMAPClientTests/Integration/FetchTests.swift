@@ -137,7 +137,10 @@ struct FetchTests {
 
     @Test("APPEND returns the new UID; the message reads back identical")
     func appendRoundTrip() async throws {
-        let server = try await TestServers.shared()
+        try await TestServers.withPrivateServer { server in try await checkAppendRoundTrip(on: server) }
+    }
+
+    private func checkAppendRoundTrip(on server: DovecotServer) async throws {
         let name = TestServers.uniqueMailbox("Append")
         let message = sizedMessage(3_000, seed: 99)
         let date = Timestamp(year: 2023, month: 5, day: 17, hour: 8, minute: 30)!

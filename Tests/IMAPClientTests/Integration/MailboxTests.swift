@@ -24,13 +24,16 @@ struct MailboxTests {
 
     @Test("non-ASCII folder names: filled on disk, created by the client, listed, selected and fetched")
     func internationalNames() async throws {
-        let server = try await TestServers.shared()
+        try await TestServers.withPrivateServer { server in try await checkInternationalNames(on: server) }
+    }
+
+    private func checkInternationalNames(on server: DovecotServer) async throws {
         let suffix = UInt32.random(in: 0...UInt32.max)
         let onDisk = MailboxName("Café \(suffix)/Ünter")
         let japanese = MailboxName("日本語 \(suffix)")
         try await TestServers.deliver(TestServers.message(subject: "bonjour"), to: onDisk, on: server)
         let (names, count) = try await IMAPClient.withConnection(TestServers.configuration(server), logger: TestServers.logger) { connection in
-            do { try await connection.create(japanese) } catch let error as IMAPError { print("CREATE", error.serverText ?? ""); throw error }
+            try await connection.create(japanese)
             _ = try await connection.append(ByteBuffer(bytes: TestServers.message(subject: "konnichiwa")), to: japanese)
             let listed = try await connection.list()
             let names = listed.map(\.name)

@@ -11,11 +11,32 @@ enum TestServers {
     /// One server for the whole test process (started on first use, stopped at exit), started off the
     /// cooperative thread pool.
     static func shared() async throws -> DovecotServer {
-        try await Blocking.run {
-            var options = DovecotServer.Options()
-            options.rawlog = ProcessInfo.processInfo.environment["CAIRN_IMAP_RAWLOG"] == "1"  // for debugging
-            return try DovecotServer.shared("IMAPClientTests", options: options)
+        try await Blocking.run { try DovecotServer.shared("IMAPClientTests", options: options()) }
+    }
+
+    /// Runs `body` against a server of its own, stopped afterwards (both off the cooperative thread pool).
+    ///
+    /// For tests that CREATE a mailbox: Dovecot 2.3 makes a Maildir folder in two steps (the folder, then
+    /// its `cur/new/tmp`). A LIST from another session in between (any test on the shared server) opens the
+    /// half-made folder and completes it itself, and the CREATE then fails with `[ALREADYEXISTS]`.
+    static func withPrivateServer<Result: Sendable>(_ body: (DovecotServer) async throws -> Result) async throws -> Result {
+        let server = try await Blocking.run { try DovecotServer.start(options()) }
+        let result: Result
+        do {
+            result = try await body(server)
+        } catch {
+            try? await Blocking.run { server.stop() }
+            throw error
         }
+        try await Blocking.run { server.stop() }
+        return result
+    }
+
+    /// The options of the test servers: session transcripts when `CAIRN_IMAP_RAWLOG=1` (for debugging).
+    private static func options() -> DovecotServer.Options {
+        var options = DovecotServer.Options()
+        options.rawlog = ProcessInfo.processInfo.environment["CAIRN_IMAP_RAWLOG"] == "1"
+        return options
     }
 
     /// Fills a folder off the cooperative thread pool.
