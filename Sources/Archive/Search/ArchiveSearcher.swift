@@ -16,8 +16,8 @@ import NIOCore
 /// for message in page.messages { print(message.subject ?? "", searcher.snippet(of: message.key, with: snippets)) }
 /// ```
 public final class ArchiveSearcher {
-    private let archive: MailArchive
-    private let reader: MailIndexReader
+    let archive: MailArchive
+    let reader: MailIndexReader
 
     /// One page of results: the messages in order and the number of all matches.
     public struct Page: Sendable {
@@ -36,7 +36,7 @@ public final class ArchiveSearcher {
     }
 
     /// Whether the index has any shard yet (a new archive's index appears with its first writer).
-    private var hasIndex: Bool { !reader.shards.isEmpty }
+    var hasIndex: Bool { !reader.shards.isEmpty }
 
     /// One page of the messages that match, in `order`; with `limit` nil, every match.
     public func search(_ query: SearchQuery, order: SearchOrder = .newest, offset: Int = 0, limit: Int? = nil,
