@@ -132,7 +132,7 @@ struct SearchCommand: AsyncParsableCommand {
             total += page.total
             exact = page.isExact
         }
-        let snippets = format == .ids || query.matchesAll || keys.isEmpty ? nil : try searcher?.snippetMaker(for: query)
+        let snippets = format == .ids || query.matchesAll || keys.isEmpty ? nil : try searcher?.snippets(for: query)
         let text = format == .text ? SearchText(searcher: searcher, snippets: snippets, out: out) : nil
         let machine = format == .text ? nil : SearchMachineOutput(
             out: out, format: format,

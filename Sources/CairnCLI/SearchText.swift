@@ -10,12 +10,12 @@ import MailStore
 /// shows `(server)` in place of the id unless it is archived too, and a line saying where it is.
 struct SearchText {
     let searcher: ArchiveSearcher?
-    let snippets: SnippetMaker?
+    let snippets: SearchSnippets?
     let out: BufferedOutput
     let width: Int
     let marks: (start: String, end: String)
 
-    init(searcher: ArchiveSearcher?, snippets: SnippetMaker?, out: BufferedOutput) {
+    init(searcher: ArchiveSearcher?, snippets: SearchSnippets?, out: BufferedOutput) {
         self.searcher = searcher
         self.snippets = snippets
         self.out = out

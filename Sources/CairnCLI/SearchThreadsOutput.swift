@@ -15,7 +15,7 @@ struct SearchThreadsOutput {
 
     func render(_ query: SearchQuery, order: SearchOrder, offset: Int, limit: Int?, quiet: Bool) throws {
         let page = try searcher.threads(query, order: order, offset: offset, limit: limit)
-        let snippets = format == .ids || query.matchesAll || page.threads.isEmpty ? nil : try searcher.snippetMaker(for: query)
+        let snippets = format == .ids || query.matchesAll || page.threads.isEmpty ? nil : try searcher.snippets(for: query)
         let text = format == .text ? SearchText(searcher: searcher, snippets: snippets, out: out) : nil
         let machine = format == .text ? nil : SearchMachineOutput(out: out, format: format, snippet: nil)
         machine?.begin()

@@ -38,9 +38,14 @@ struct SyncCommand: AsyncParsableCommand {
     @Option(help: "Connections per account that sync folders at the same time.")
     var connections: Int = 3
 
+    @Option(name: .customLong("checkpoint-interval"), help: ArgumentHelp("Messages between two checkpoints of a folder.",
+                                                                          visibility: .hidden))
+    var checkpointInterval: Int = SyncOptions().checkpointInterval
+
     func validate() throws {
         guard pollInterval >= 0.1 else { throw ValidationError("--poll-interval must be at least 0.1 seconds") }
         guard (1...16).contains(connections) else { throw ValidationError("--connections must be from 1 to 16") }
+        guard checkpointInterval >= 1 else { throw ValidationError("--checkpoint-interval must be at least 1") }
     }
 
     func run() async throws {
@@ -50,6 +55,7 @@ struct SyncCommand: AsyncParsableCommand {
         defer { try? archive.close() }
         var options = SyncOptions()
         options.connectionsPerAccount = connections
+        options.checkpointInterval = checkpointInterval
         options.pollInterval = .milliseconds(Int(pollInterval * 1000))
         let syncer = MailSyncer(archive: archive, options: options, logger: SyncCommand.logger(verbose: global.verbose))
         let progress = SyncProgress(accounts: accounts.map(\.name), mode: global.quiet ? .never : global.progress,

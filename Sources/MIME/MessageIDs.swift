@@ -53,11 +53,10 @@ public enum MessageIDs {
 extension StringProtocol {
     /// The string without leading and trailing characters from `set`.
     func trimmingCharacters(in set: String) -> Substring {
-        let characters = Set(set)
         var start = startIndex
         var end = endIndex
-        while start < end, characters.contains(self[start]) { start = index(after: start) }
-        while end > start, characters.contains(self[index(before: end)]) { end = index(before: end) }
+        while start < end, set.contains(self[start]) { start = index(after: start) }
+        while end > start, set.contains(self[index(before: end)]) { end = index(before: end) }
         return Substring(self[start..<end])
     }
 }

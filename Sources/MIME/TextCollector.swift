@@ -1,3 +1,4 @@
+import Glibc
 import NIOCore
 
 /// Collects the decoded bytes of one text part, bounded, and turns them into the text a reader
@@ -54,7 +55,9 @@ struct TextCollector {
 
     /// CRLF and lone CR become LF.
     static func normaliseLineBreaks(_ text: String) -> String {
-        guard text.utf8.contains(ASCII.cr) else { return text }
+        var text = text
+        let hasCR = text.withUTF8 { $0.count > 0 && memchr($0.baseAddress!, Int32(ASCII.cr), $0.count) != nil }
+        guard hasCR else { return text }
         var out: [UInt8] = []
         out.reserveCapacity(text.utf8.count)
         var previousCR = false

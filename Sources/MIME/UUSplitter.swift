@@ -34,6 +34,11 @@ struct UUSplitter {
 
     /// Adds decoded text.
     mutating func feed(_ chunk: ByteBuffer, into actions: inout [Action]) {
+        if case .text = state, pending.readableBytes == 0, let lineStart = plainText(chunk) {
+            actions.append(.text(chunk))
+            atLineStart = lineStart
+            return
+        }
         var buffer = chunk
         if pending.readableBytes > 0 {
             var merged = pending
@@ -169,6 +174,31 @@ struct UUSplitter {
             pending = buffer.getSlice(at: buffer.readerIndex + consumedUpTo, length: buffer.readableBytes - consumedUpTo)!
         }
     }
+
+    /// Whether a chunk of text can hold no `begin` line, even one completed by the next chunk: if
+    /// so, whether it ends at a line start. The common case, checked line by line with `memchr`.
+    private func plainText(_ chunk: ByteBuffer) -> Bool? {
+        chunk.withUnsafeReadableBytes { raw -> Bool? in
+            let count = raw.count
+            guard let base = raw.baseAddress, count > 0 else { return atLineStart }
+            let begin = UUSplitter.begin
+            func mayBeBegin(at index: Int) -> Bool {
+                let length = min(begin.count, count - index)
+                for offset in 0..<length where raw[index + offset] != begin[offset] { return false }
+                return true
+            }
+            if atLineStart, mayBeBegin(at: 0) { return nil }
+            var position = 0
+            while position < count, let found = memchr(base + position, Int32(ASCII.lf), count - position) {
+                let next = UnsafeRawPointer(found) - base + 1
+                if next < count, mayBeBegin(at: next) { return nil }
+                position = next
+            }
+            return raw[count - 1] == ASCII.lf
+        }
+    }
+
+    private static let begin: [UInt8] = Array("begin ".utf8)
 
     /// Ends the text: a held `begin` line is text, an open block ends damaged.
     mutating func finish(into actions: inout [Action]) {

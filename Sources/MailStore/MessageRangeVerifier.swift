@@ -18,7 +18,7 @@ struct MessageRangeVerifier {
 
     private struct Running {
         var expected: Expected
-        var hasher = MessageHasher()
+        var digests = StreamingDigests()
         var nextSequence: Int64 = 0
         var size = 0
         var damage: String?
@@ -70,7 +70,7 @@ struct MessageRangeVerifier {
                 let method: Int64 = chunk[2]
                 let decoded: Void? = try chunk.withUnsafeData(atIndex: 4) { data in
                     try (data ?? Data()).withUnsafeBytes { stored in
-                        try inflater.decode(method: method, rawSize: rawSize, data: stored) { running.hasher.update($0) }
+                        try inflater.decode(method: method, rawSize: rawSize, data: stored) { running.digests.update($0) }
                     }
                 }
                 if decoded == nil { running.damage = "chunk \(sequence) does not decode" }
@@ -100,8 +100,8 @@ struct MessageRangeVerifier {
             return MessageIntegrityProblem(message: expected.ref, kind: .sizeMismatch,
                                            detail: "\(running.size) bytes stored, \(expected.size) recorded")
         }
-        var hasher = running.hasher
-        let digests = hasher.finalize()
+        var streaming = running.digests
+        let digests = streaming.finalize()
         if digests.rawSHA256 != expected.rawSHA256 {
             return MessageIntegrityProblem(message: expected.ref, kind: .sha256Mismatch,
                                            detail: "SHA-256 of the stored bytes differs from the recorded one (altered)")

@@ -18,9 +18,9 @@ public final class MessageWriter {
 
     private let transaction: WriteTransaction
     private let key: MessageKey
-    private let declared: MessageHasher.Result?
+    private let declared: MessageDigests?
     private let hashing: Bool
-    private var hasher = MessageHasher()
+    private var hasher = StreamingDigests()
     private var buffer: [UInt8]
     private var filled = 0
     private var chunkCount: Int64 = 0
@@ -28,7 +28,7 @@ public final class MessageWriter {
     private var storedSize = 0
     private var open = true
 
-    init(transaction: WriteTransaction, declared: MessageHasher.Result?, hashing: Bool) throws {
+    init(transaction: WriteTransaction, declared: MessageDigests?, hashing: Bool) throws {
         precondition(!transaction.messageWriterOpen, "MessageWriter: one message at a time per transaction")
         precondition(hashing || declared != nil, "MessageWriter: digests must be declared or computed")
         self.transaction = transaction

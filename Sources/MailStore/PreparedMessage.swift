@@ -14,15 +14,22 @@ public struct PreparedMessage: Sendable {
         var data: [UInt8]
     }
 
-    /// The message's id, raw SHA-256 and size.
-    public let digests: MessageHasher.Result
+    /// The digests the message will be stored under.
+    let digests: MessageDigests
     /// The chunks as they will be stored.
     let chunks: [Chunk]
+
+    /// The message's id (SHA-256 of its CRLF form).
+    public var id: MessageID { digests.id }
+    /// SHA-256 of the bytes as received.
+    public var rawSHA256: SHA256Digest { digests.rawSHA256 }
+    /// Size of the bytes as received.
+    public var size: Int { digests.size }
 
     /// Bytes of all chunks as stored.
     public var storedSize: Int { chunks.reduce(0) { $0 + $1.data.count } }
 
-    init(digests: MessageHasher.Result, chunks: [Chunk]) {
+    init(digests: MessageDigests, chunks: [Chunk]) {
         self.digests = digests
         self.chunks = chunks
     }
@@ -30,40 +37,5 @@ public struct PreparedMessage: Sendable {
     /// Prepares a message with the chunk size and compression level of `options`.
     public init(bytes: [UInt8], options: MailStore.Options = MailStore.Options()) {
         self = MessagePreparer(options: options).prepare(bytes)
-    }
-}
-
-/// Prepares messages one after another, reusing its compressor (one per worker thread; not
-/// thread-safe).
-public final class MessagePreparer {
-    private let chunkSize: Int
-    private let deflater: ChunkDeflater
-
-    /// A preparer with the chunk size and compression level of `options`.
-    public init(options: MailStore.Options = MailStore.Options()) {
-        chunkSize = max(1, options.chunkSize)
-        deflater = ChunkDeflater(level: options.compressionLevel)
-    }
-
-    /// Hashes and compresses a message.
-    public func prepare(_ bytes: [UInt8]) -> PreparedMessage {
-        var hasher = MessageHasher()
-        hasher.update(bytes)
-        var chunks: [PreparedMessage.Chunk] = []
-        chunks.reserveCapacity((bytes.count + chunkSize - 1) / chunkSize)
-        bytes.withUnsafeBytes { all in
-            var offset = 0
-            while offset < all.count {
-                let end = min(all.count, offset + chunkSize)
-                let chunk = UnsafeRawBufferPointer(rebasing: all[offset..<end])
-                // encode only throws what its body throws; this body does not throw.
-                let stored = try? deflater.encode(chunk) { method, data in
-                    PreparedMessage.Chunk(method: method, rawSize: chunk.count, data: Array(data))
-                }
-                if let stored { chunks.append(stored) }
-                offset = end
-            }
-        }
-        return PreparedMessage(digests: hasher.finalize(), chunks: chunks)
     }
 }

@@ -80,15 +80,23 @@ extension StoreReader {
         var liveFlags: [Int64: Set<Flag>] = [:]
         var allFlags: [Int64: Set<Flag>] = [:]
         var live: Set<Int64> = []
+        // Result lists repeat a handful of folders and flag sets: decode each once.
+        var folderNames: [String: MailboxName] = [:]
+        var flagSets: [String: Set<Flag>] = [:]
         let rows = try Row.fetchCursor(db.cachedStatement(sql: """
             SELECT message, account, folder, flags, expunged_at FROM sighting
             WHERE message IN (SELECT value FROM json_each(?))
             """), arguments: [keyList])
         while let row = try rows.next() {
             let key: Int64 = row[0]
-            let location = MessageLocation(account: row[1], folder: MailboxName(row[2] as String))
+            let folderText: String = row[2]
+            let folder = folderNames[folderText] ?? MailboxName(folderText)
+            folderNames[folderText] = folder
+            let location = MessageLocation(account: row[1], folder: folder)
             if byKey[key]?.folders.contains(location) == false { byKey[key]?.folders.append(location) }
-            let flags = ColumnText.parseFlags(row[3])
+            let flagsText: String = row[3]
+            let flags = flagSets[flagsText] ?? ColumnText.parseFlags(flagsText)
+            flagSets[flagsText] = flags
             allFlags[key, default: []].formUnion(flags)
             if (row[4] as Int64?) == nil {
                 live.insert(key)

@@ -9,9 +9,9 @@ extension WriteTransaction {
     public func insertMessage<Source: MessageByteSource>(from source: inout Source, hashedAs digests: MessageHasher.Result,
                                                          metadata: MessageMetadata, sighting: Sighting?) throws -> InsertOutcome {
         if let existing = try reader.messageKey(for: digests.id) {
-            return try recordExisting(existing, digests: digests, sighting: sighting)
+            return try recordExisting(existing, digests: MessageDigests(digests), sighting: sighting)
         }
-        let writer = try MessageWriter(transaction: self, declared: digests, hashing: false)
+        let writer = try MessageWriter(transaction: self, declared: MessageDigests(digests), hashing: false)
         try writer.append(contentsOf: &source)
         return try writer.finish(metadata: metadata, sighting: sighting)
     }

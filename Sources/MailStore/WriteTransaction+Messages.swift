@@ -7,9 +7,7 @@ extension WriteTransaction {
     ///
     /// The digests are computed first, so a message archived already costs one lookup.
     public func insertMessage(bytes: [UInt8], metadata: MessageMetadata, sighting: Sighting?) throws -> InsertOutcome {
-        var hasher = MessageHasher()
-        hasher.update(bytes)
-        let digests = hasher.finalize()
+        let digests = MessageDigests(of: bytes)
         if let existing = try reader.messageKey(for: digests.id) {
             return try recordExisting(existing, digests: digests, sighting: sighting)
         }
@@ -25,10 +23,11 @@ extension WriteTransaction {
     /// without reading its bytes, and the bytes read are checked against them (`DigestMismatchError`).
     public func insertMessage<Source: MessageByteSource>(from source: inout Source, digests: MessageHasher.Result? = nil,
                                                          metadata: MessageMetadata, sighting: Sighting?) throws -> InsertOutcome {
-        if let digests, let existing = try reader.messageKey(for: digests.id) {
-            return try recordExisting(existing, digests: digests, sighting: sighting)
+        let declared = digests.map(MessageDigests.init)
+        if let declared, let existing = try reader.messageKey(for: declared.id) {
+            return try recordExisting(existing, digests: declared, sighting: sighting)
         }
-        let writer = try MessageWriter(transaction: self, declared: digests, hashing: true)
+        let writer = try MessageWriter(transaction: self, declared: declared, hashing: true)
         try writer.append(contentsOf: &source)
         return try writer.finish(metadata: metadata, sighting: sighting)
     }
@@ -78,7 +77,7 @@ extension WriteTransaction {
     }
 
     /// A message archived already: records the sighting (and its audit entry) only.
-    func recordExisting(_ key: MessageKey, digests: MessageHasher.Result, sighting: Sighting?) throws -> InsertOutcome {
+    func recordExisting(_ key: MessageKey, digests: MessageDigests, sighting: Sighting?) throws -> InsertOutcome {
         let thread = try Int64.fetchOne(db.cachedStatement(sql: "SELECT thread FROM message WHERE id = ?"),
                                         arguments: [key.rawValue]) ?? 0
         var outcome: SightingOutcome?
@@ -90,7 +89,7 @@ extension WriteTransaction {
     }
 
     /// Writes the rows of a new message whose chunks are stored under `key`.
-    func storeNewMessage(key: MessageKey, digests: MessageHasher.Result, storedSize: Int, chunkCount: Int64,
+    func storeNewMessage(key: MessageKey, digests: MessageDigests, storedSize: Int, chunkCount: Int64,
                          metadata: MessageMetadata, sighting: Sighting?) throws -> InsertOutcome {
         let archivedAt = now
         let threading = ThreadInput(metadata: metadata, fallbackDate: archivedAt)

@@ -18,10 +18,24 @@ struct ImportCrashTests {
         let seed = UInt64(ProcessInfo.processInfo.environment["CAIRN_CRASH_SEED"].flatMap(UInt64.init) ?? 20_261_128)
         var random = SeededRandom(seed: seed)
         let arguments = ["--home", home.path, "import", "maildir", corpus.directory.path, "--progress", "never"]
+        // Kill moments scale with how long an import takes on this machine, so that they land
+        // mid-import on a fast machine and a slow one alike.
+        let schedule = try KillSchedule.measure(
+            fullRun: { let scratch = CLIHome(); try scratch.run(Array(arguments.dropFirst(2))) },
+            startup: {
+                let scratch = CLIHome()
+                let empty = scratch.root.appendingPathComponent("empty")
+                for sub in ["cur", "new", "tmp"] {
+                    try FileManager.default.createDirectory(at: empty.appendingPathComponent(sub), withIntermediateDirectories: true)
+                }
+                try scratch.run(["import", "maildir", empty.path, "--progress", "never"])
+            })
         var killed = 0
-        for round in 0..<6 {
+        var killedPartway = 0
+        var stored = 0
+        for round in 0..<8 where killed < 4 {
             let process = try CairnProcess(arguments)
-            let delay = Double.random(in: 0.05...1.5, using: &random)
+            let delay = schedule.delay(remaining: 1 - Double(stored) / Double(truth.messages.count), using: &random)
             usleep(useconds_t(delay * 1_000_000))
             process.kill()
             let result = process.wait()
@@ -34,13 +48,17 @@ struct ImportCrashTests {
             // store lacks.
             if FileManager.default.fileExists(atPath: home.path + "/cairn.sqlite") {
                 let archive = try MailArchive.open(home: URL(fileURLWithPath: home.path))
-                let stored = try archive.store.read { try $0.messageCount() }
+                let before = stored
+                stored = try archive.store.read { try $0.messageCount() }
                 #expect(stored <= truth.messages.count)
                 #expect(try archive.makeSearcher().documentCount() <= stored, "round \(round) (seed \(seed))")
                 try archive.close()
+                if result.status != 0, stored > before, stored < truth.messages.count { killedPartway += 1 }
             }
+            if result.status == 0 { break }
         }
-        #expect(killed >= 2, "the kills should land mid-import (seed \(seed))")
+        #expect(killedPartway >= 1, "a kill should land after some messages were committed (seed \(seed), \(schedule))")
+        #expect(killed >= 2, "the kills should land mid-import (seed \(seed), \(schedule))")
 
         let final = try CairnProcess.run(arguments)
         #expect(final.status == 0, "\(final.error)")

@@ -1,3 +1,4 @@
+import Foundation
 import MailModel
 import MailStore
 import Testing
@@ -81,6 +82,34 @@ import Testing
         // Another message, not held, can be deleted that way (the check is specific).
         try ExternalSQLite.run(MailStore.databasePath(in: temp.archive),
                                "PRAGMA foreign_keys = ON;\nDELETE FROM message WHERE id = \(outcomes[1].key)")
+    }
+
+    @Test func purgedBytesAreGoneFromTheFilesAfterACheckpoint() throws {
+        let temp = try TemporaryFolder()
+        var options = MailStore.Options()
+        options.compressionLevel = 0
+        let store = try MailStore.open(at: temp.archive, options)
+        let marker = "PURGE-ME-\(UInt64.random(in: 1...UInt64.max))"
+        var mail = SyntheticMail()
+        mail.body = String(repeating: marker + "\r\n", count: 50)
+        var kept = SyntheticMail()
+        kept.messageID = "<kept@example.org>"
+        let (doomed, _) = try store.write { tx throws in (try tx.insert(mail, .imap(1)), try tx.insert(kept, .imap(2))) }
+        let path = MailStore.databasePath(in: temp.archive)
+        func occurrences() throws -> Int {
+            var total = 0
+            for file in [path, path + "-wal"] where FileManager.default.fileExists(atPath: file) {
+                let data = try Data(contentsOf: URL(fileURLWithPath: file))
+                total += data.ranges(of: Data(marker.utf8)).count
+            }
+            return total
+        }
+        try store.checkpoint()
+        #expect(try occurrences() >= 50)
+        try store.write { tx throws in try tx.purge([doomed.key]) }
+        try store.checkpoint()
+        #expect(try occurrences() == 0)
+        #expect(try store.read { try $0.messageCount() } == 1)
     }
 
     @Test func purgedKeysAreNeverReused() throws {

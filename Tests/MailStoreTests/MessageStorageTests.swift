@@ -139,6 +139,47 @@ import Testing
         #expect(try store.verifyMessages().isIntact)
     }
 
+    /// Line endings of every kind, cut at every place: the store's digests equal MessageHasher's, and
+    /// verification agrees.
+    @Test(arguments: [1, 2, 3, 7, 1024])
+    func idsOfEveryLineEndingMatchMessageHasher(chunkSize: Int) throws {
+        let temp = try TemporaryFolder()
+        var options = MailStore.Options()
+        options.chunkSize = chunkSize
+        let store = try MailStore.open(at: temp.archive, options)
+        var random = PseudoRandomBytes(seed: UInt64(chunkSize))
+        let samples: [[UInt8]] = [
+            Array("a\nb\r\nc\rd\n\n".utf8), Array("\r\n\r\n".utf8), Array("\n".utf8), Array("x\r".utf8), Array("\r".utf8),
+            Array("CRLF only\r\nline two\r\n".utf8), Array("LF only\nline two\n".utf8), Array("\r\r\n\n\r".utf8),
+            random.next(3_000).map { [10, 13, 65][Int($0) % 3] },
+        ]
+        for (index, bytes) in samples.enumerated() {
+            var hasher = MessageHasher()
+            hasher.update(bytes)
+            let expected = hasher.finalize()
+            let viaWriter = try store.write { tx throws in
+                let writer = try tx.beginMessage()
+                var offset = 0
+                var step = 1
+                while offset < bytes.count {
+                    let end = min(bytes.count, offset + step)
+                    try writer.append(Array(bytes[offset..<end]))
+                    offset = end
+                    step = step % 5 + 1
+                }
+                return try writer.finish(metadata: MessageMetadata(), sighting: .imap(UInt32(index + 1)))
+            }
+            #expect(viaWriter.id == expected.id && viaWriter.rawSHA256 == expected.rawSHA256, "sample \(index)")
+            let viaBytes = try store.write { tx throws in
+                try tx.insertMessage(bytes: bytes, metadata: MessageMetadata(), sighting: nil)
+            }
+            #expect(viaBytes.key == viaWriter.key && !viaBytes.isNew, "sample \(index)")
+            let prepared = PreparedMessage(bytes: bytes, options: options)
+            #expect(prepared.id == expected.id && prepared.rawSHA256 == expected.rawSHA256 && prepared.size == bytes.count)
+        }
+        #expect(try store.verifyMessages().isIntact)
+    }
+
     @Test func emptyMessageRoundTrips() throws {
         let temp = try TemporaryFolder()
         let store = try MailStore.open(at: temp.archive)

@@ -181,17 +181,17 @@ import Testing
         #expect(again.0.allSatisfy { !$0.isNew })
         let some = Array(keys.shuffled().prefix(5_000))
         let summaries = try Self.measure { try store.read { try $0.summaries(of: some) } }
-        Self.line("  summaries of 5000 random messages", String(format: "%8.1f ms", summaries.wall * 1000))
+        Self.line("  summaries of 5000 random messages", String(format: "%8.1f ms wall %8.1f ms cpu", summaries.wall * 1000, summaries.cpu * 1000))
         #expect(summaries.0.count == some.count)
         let ids = try store.read { reader throws in try some.prefix(1000).map { try reader.messageID(of: $0) } }
         let resolve = try Self.measure {
             try store.read { reader throws in for id in ids { _ = try reader.resolve(String(id.hex.prefix(10))) } }
         }
-        Self.line("  resolve 1000 id prefixes", String(format: "%8.1f ms", resolve.wall * 1000))
+        Self.line("  resolve 1000 id prefixes", String(format: "%8.1f ms wall %8.1f ms cpu", resolve.wall * 1000, resolve.cpu * 1000))
         let stats = try Self.measure { try store.read { try $0.stats() } }
-        Self.line("  stats", String(format: "%8.1f ms", stats.wall * 1000))
+        Self.line("  stats", String(format: "%8.1f ms wall %8.1f ms cpu", stats.wall * 1000, stats.cpu * 1000))
         let chain = try Self.measure { try store.read { try $0.verifyAuditChain() } }
-        Self.line("  verify audit chain of \(chain.0.entries) entries", String(format: "%8.1f ms", chain.wall * 1000))
+        Self.line("  verify audit chain of \(chain.0.entries) entries", String(format: "%8.1f ms wall %8.1f ms cpu", chain.wall * 1000, chain.cpu * 1000))
     }
 }
 
@@ -214,6 +214,38 @@ extension StoreBenchmarkTests {
             Self.line("prepare level \(level), \(name)", Self.rates(messages: 1, bytes: Int64(bytes.count), wall: prepared.wall,
                                                                    cpu: prepared.cpu)
                           + String(format: "  stored %.1f%%", 100 * Double(prepared.0.storedSize) / Double(bytes.count)))
+        }
+    }
+}
+
+extension StoreBenchmarkTests {
+    /// Result-list lookups: summaries of 5,000 of 20,000 messages, repeated.
+    @Test(.enabled(if: enabled))
+    func summariesSpeed() throws {
+        let temp = try TemporaryFolder()
+        var options = MailStore.Options()
+        options.compressionLevel = 0
+        let store = try MailStore.open(at: temp.archive, options)
+        let keys: [MessageKey] = try store.write { tx throws in
+            try (0..<20_000).map { index in
+                var mail = SyntheticMail()
+                mail.messageID = "<s\(index)@example.org>"
+                mail.subject = "Subject \(index)"
+                mail.to = [Address(name: "Bob", address: "bob@example.org"), Address(address: "carol\(index % 50)@example.org")]
+                var metadata = mail.metadata
+                metadata.attachments = index % 4 == 0 ? [AttachmentInfo(path: "2", filename: "a.pdf", contentType: "application/pdf", size: 10)] : []
+                let outcome = try tx.insertMessage(bytes: mail.bytes, metadata: metadata,
+                                                   sighting: .imap(UInt32(index + 1), flags: index % 3 == 0 ? [.seen] : []))
+                if index % 5 == 0 { try tx.recordSighting(.imap(UInt32(index + 1), folder: "Archive"), of: outcome.key) }
+                return outcome.key
+            }
+        }
+        let some = Array(keys.shuffled().prefix(5_000))
+        for round in 0..<3 {
+            let result = try Self.measure { try store.read { try $0.summaries(of: some) } }
+            #expect(result.0.count == some.count)
+            Self.line("summaries of 5000 of 20000, round \(round)",
+                      String(format: "%8.1f ms wall %8.1f ms cpu", result.wall * 1000, result.cpu * 1000))
         }
     }
 }

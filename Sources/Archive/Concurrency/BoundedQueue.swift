@@ -5,7 +5,8 @@ import Foundation
 final class BoundedQueue<Element>: @unchecked Sendable {
     // Safe: every access to `items` and `closed` happens with `condition` locked.
     private let condition = NSCondition()
-    private var items: [Element] = []
+    /// Taken slots are set to nil at once, so that the queue never keeps a taken element alive.
+    private var items: [Element?] = []
     private var head = 0
     private var closed = false
     private let capacity: Int
@@ -32,10 +33,13 @@ final class BoundedQueue<Element>: @unchecked Sendable {
         condition.lock()
         defer { condition.unlock() }
         while items.count == head && !closed { condition.wait() }
-        guard items.count > head else { return nil }
-        let element = items[head]
+        guard items.count > head, let element = items[head] else { return nil }
+        items[head] = nil
         head += 1
-        if head > 1024 && head * 2 > items.count {
+        if head == items.count {
+            items.removeAll(keepingCapacity: true)
+            head = 0
+        } else if head > 1024 && head * 2 > items.count {
             items.removeFirst(head)
             head = 0
         }

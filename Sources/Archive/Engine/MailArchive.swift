@@ -72,6 +72,7 @@ public final class MailArchive: Sendable {
                 try store.write { tx in _ = try tx.markAllUnindexed() }
             }
             if options.catchUpOnOpen { _ = try archive.makeIndexer().catchUp(progress: progress) }
+            try ArchiveFolderModes.secure(home)
             return archive
         } catch {
             try? store.close()
@@ -95,9 +96,12 @@ public final class MailArchive: Sendable {
         return indexWriter
     }
 
-    /// Closes the index and the store, releasing the writer lock.
+    /// Closes the index and the store, releasing the writer lock; a writer first makes every file
+    /// it created private (``ArchiveFolderModes``).
     public func close() throws {
         indexWriter?.close()
+        let modes = Result { if indexWriter != nil { try ArchiveFolderModes.secure(home) } }
         try store.close()
+        try modes.get()
     }
 }

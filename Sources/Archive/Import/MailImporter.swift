@@ -53,6 +53,8 @@ public struct MailImporter: Sendable {
         }
         let summary = try pipeline.finish()
         try archive.makeIndexer().catchUp()
+        // New messages that an active legal hold's query matches come under the hold.
+        try archive.refreshHolds()
         return summary
     }
 

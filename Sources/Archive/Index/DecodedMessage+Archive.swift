@@ -33,7 +33,7 @@ extension DecodedMessage {
     func indexDocument(rowID: Int64, id: MessageID, size: Int, state: MessageState = MessageState()) -> IndexDocument {
         let names = attachments.compactMap(\.filename)
         return IndexDocument(
-            rowID: rowID, messageID: id, subject: subject ?? "", bodyText: searchableText,
+            rowID: rowID, messageID: id, subject: subject ?? "", bodyText: indexText(),
             from: from, to: to, cc: cc, bcc: bcc, attachmentNames: names,
             contentTypes: parts.map(\.contentType), hasAttachment: !attachments.isEmpty,
             messageIDHeader: messageID, listID: header("List-Id") ?? listID, date: date, size: Int64(size),

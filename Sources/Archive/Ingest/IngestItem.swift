@@ -29,4 +29,7 @@ struct DecodedEntry {
     var document: PreparedDocument?
     /// Whether the bytes hold no mail message.
     var isUnreadable: Bool
+    /// The bytes cut and compressed for the store; nil for a message spilled to disk (the writer
+    /// streams those from the spool).
+    var encoded: EncodedMessage?
 }

@@ -11,11 +11,13 @@ final class IngestWorker {
     private let language: String
     private var builder: DocumentBuilder?
     private var builderFailed = false
+    private let encoder: EncodedMessage.Encoder
 
     /// A worker reading `store` and stemming in `language`.
     init(store: MailStore, language: String) {
         self.store = store
         self.language = language
+        encoder = EncodedMessage.Encoder(options: store.options)
     }
 
     /// Turns a submitted message into what the writer needs.
@@ -42,8 +44,11 @@ final class IngestWorker {
         if let builder = documentBuilder() {
             document = try? builder.build(decoded.indexDocument(rowID: 1, id: digests.id, size: digests.size))
         }
+        // Compressing here, in parallel, leaves the one writer only the writing.
+        let encoded = try? message.spool.withBytesInMemory { try encoder.encode($0, digests: digests) }
+        if encoded != nil { message.spool.releaseMemory() }
         return .decoded(message, digests, DecodedEntry(metadata: decoded.storeMetadata, document: document,
-                                                       isUnreadable: decoded.isUnreadable))
+                                                       isUnreadable: decoded.isUnreadable, encoded: encoded ?? nil))
     }
 
     private func documentBuilder() -> DocumentBuilder? {

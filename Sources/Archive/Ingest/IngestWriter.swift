@@ -3,28 +3,25 @@ import MailIndex
 import MailModel
 import MailStore
 
-/// The one writer of an ingest pipeline: takes items in submission order, stores them in batches
-/// (one store transaction each: bytes, metadata, sightings, audit entries, operations), then adds
-/// the batch to the index in one index transaction, and marks it indexed in the store with the next
-/// batch's transaction. Results are reported after the batch is committed in both.
+/// The one store writer of an ingest pipeline: takes items in submission order and stores them in
+/// batches (one store transaction each: bytes, metadata, sightings, audit entries, operations), then
+/// hands each committed batch to the index stage (its own thread, so indexing overlaps with storing
+/// the next batch), and marks what the index stage finished as indexed in its next transaction.
+/// Results are reported, in order, once their batch is committed in both.
 final class IngestWriter {
     private let store: MailStore
-    private let index: IndexWriterHandle
     private let options: IngestOptions
     private let next: (Date?) -> ReorderBuffer<IngestItem>.Taken
-    private let onResult: (IngestResult) -> Void
+    private let indexStage: IngestIndexStage
     private(set) var summary = IngestSummary()
-    /// Tickets of the last batch, indexed but not yet marked so in the store.
-    private var unmarked: [IndexTicket] = []
     private var sequence = 0
 
     init(store: MailStore, index: IndexWriterHandle, options: IngestOptions,
          next: @escaping (Date?) -> ReorderBuffer<IngestItem>.Taken, onResult: @escaping (IngestResult) -> Void) {
         self.store = store
-        self.index = index
         self.options = options
         self.next = next
-        self.onResult = onResult
+        indexStage = IngestIndexStage(index: index, onResult: onResult)
     }
 
     /// What one batch did, collected while its transaction is open.
@@ -39,15 +36,19 @@ final class IngestWriter {
         var summaries: [MessageSummary] = []
     }
 
-    /// Runs until every item was taken, then marks the last batch indexed.
+    /// Runs until every item was taken, waits for the index stage, then marks the last batches
+    /// indexed.
     func run() throws {
+        defer { indexStage.finish() }
         while case .element(let first) = next(nil) {
+            if let error = indexStage.error { throw error }
             try runBatch(startingWith: first)
         }
-        if !unmarked.isEmpty {
-            let tickets = unmarked
+        indexStage.finish()
+        if let error = indexStage.error { throw error }
+        let tickets = indexStage.takeCompleted()
+        if !tickets.isEmpty {
             try store.write { tx in _ = try tx.markIndexed(tickets) }
-            unmarked = []
         }
     }
 
@@ -55,9 +56,9 @@ final class IngestWriter {
         var batch = Batch()
         let deadline = Date().addingTimeInterval(Double(options.batchLatency.components.seconds)
                                                  + Double(options.batchLatency.components.attoseconds) / 1e18)
-        let tickets = unmarked
+        let indexed = indexStage.takeCompleted()
         try store.write { tx in
-            if !tickets.isEmpty { _ = try tx.markIndexed(tickets) }
+            if !indexed.isEmpty { _ = try tx.markIndexed(indexed) }
             var item: IngestItem? = first
             while let current = item {
                 let commitNow = try apply(current, in: tx, to: &batch)
@@ -68,9 +69,10 @@ final class IngestWriter {
             batch.tickets = try tx.reader.indexTickets(of: touched)
             batch.summaries = try tx.reader.summaries(of: batch.tickets.map(\.key))
         }
-        unmarked = []
-        unmarked = try index(batch)
-        for result in batch.results { onResult(result) }
+        var states: [MessageKey: MessageState] = [:]
+        for summary in batch.summaries { states[summary.key] = summary.indexState }
+        indexStage.submit(IngestIndexStage.Job(documents: batch.documents, newKeys: batch.newKeys, tickets: batch.tickets,
+                                               states: states, results: batch.results))
     }
 
     /// Applies one item in the open transaction; true when the batch must be committed after it.
@@ -95,11 +97,15 @@ final class IngestWriter {
         case .decoded(let message, let digests, let entry):
             batch.messages += 1
             batch.bytes += digests.size
-            var source = SpoolByteSource(message.spool)
             let outcome: InsertOutcome
             do {
-                outcome = try tx.insertMessage(from: &source, hashedAs: digests, metadata: entry.metadata,
-                                               sighting: message.sighting)
+                if let encoded = entry.encoded {
+                    outcome = try tx.insertMessage(encoded: encoded, metadata: entry.metadata, sighting: message.sighting)
+                } else {
+                    var source = SpoolByteSource(message.spool)
+                    outcome = try tx.insertMessage(from: &source, hashedAs: digests, metadata: entry.metadata,
+                                                   sighting: message.sighting)
+                }
             } catch let error as DigestMismatchError {
                 record(failed(message.label, message.sighting, digests.size, error.description), in: &batch)
                 return false
@@ -144,35 +150,5 @@ final class IngestWriter {
     private func record(_ result: IngestResult, in batch: inout Batch) {
         summary.add(result)
         batch.results.append(result)
-    }
-
-    /// Adds the batch's new documents and updates the states of the messages it touched, in the
-    /// index; returns the tickets to mark indexed (those whose document or state is now in it).
-    private func index(_ batch: Batch) throws -> [IndexTicket] {
-        guard !batch.tickets.isEmpty else { return [] }
-        var states: [MessageKey: MessageState] = [:]
-        for summary in batch.summaries { states[summary.key] = summary.indexState }
-        var documents: [PreparedDocument] = []
-        var updates: [(rowID: Int64, state: MessageState)] = []
-        var marked: [IndexTicket] = []
-        var updated: [IndexTicket] = []
-        for ticket in batch.tickets {
-            guard let state = states[ticket.key] else { continue }
-            if let document = batch.documents[ticket.key] {
-                documents.append(try document.placed(rowID: ticket.key.rawValue, state: state))
-                marked.append(ticket)
-            } else if !batch.newKeys.contains(ticket.key) {
-                updates.append((ticket.key.rawValue, state))
-                updated.append(ticket)
-            }
-        }
-        try index.use { writer in
-            try writer.add(documents)
-            guard !updates.isEmpty else { return }
-            let missing = Set(try writer.missingRowIDs(updates.map(\.rowID)))
-            try writer.updateStates(updates.filter { !missing.contains($0.rowID) })
-            marked += updated.filter { !missing.contains($0.key.rawValue) }
-        }
-        return marked
     }
 }

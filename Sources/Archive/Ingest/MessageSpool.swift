@@ -53,6 +53,21 @@ final class MessageSpool: @unchecked Sendable {
     /// The number of bytes appended so far.
     var count: Int { size }
 
+    /// Whether the bytes are in memory (not spilled to a file).
+    var isInMemory: Bool { file < 0 }
+
+    /// Calls `body` with all the bytes at once when they are in memory; nil when they are spilled.
+    func withBytesInMemory<T>(_ body: (UnsafeRawBufferPointer) throws -> T) rethrows -> T? {
+        guard file < 0 else { return nil }
+        return try memory.withUnsafeBytes(body)
+    }
+
+    /// Frees the bytes held in memory once they are no longer needed (encoded for the store); the
+    /// count and digests stay.
+    func releaseMemory() {
+        memory = []
+    }
+
     /// The message's digests, computed on first call (by the worker that takes the spool).
     func digests() throws -> MessageHasher.Result {
         if let computed { return computed }

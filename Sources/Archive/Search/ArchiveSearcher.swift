@@ -12,7 +12,7 @@ import NIOCore
 /// ```swift
 /// let searcher = try archive.makeSearcher()
 /// let page = try searcher.search(query, order: .newest, limit: 50)
-/// let snippets = try searcher.snippetMaker(for: query)!
+/// let snippets = try searcher.snippets(for: query)!
 /// for message in page.messages { print(message.subject ?? "", searcher.snippet(of: message.key, with: snippets)) }
 /// ```
 public final class ArchiveSearcher {
@@ -61,6 +61,11 @@ public final class ArchiveSearcher {
         try archive.store.read { try $0.summaries(of: keys) }
     }
 
+    /// The ids of messages, in the order of `keys` (one store query).
+    public func ids(of keys: [MessageKey]) throws -> [MessageID] {
+        try archive.store.read { try $0.messageIDs(of: keys) }
+    }
+
     /// The exact number of matches.
     public func count(_ query: SearchQuery) throws -> Int {
         guard hasIndex else { return 0 }
@@ -72,19 +77,23 @@ public final class ArchiveSearcher {
         try reader.describe(query)
     }
 
-    /// A maker of snippets for the words of `query`; nil while the index is empty.
-    public func snippetMaker(for query: SearchQuery) throws -> SnippetMaker? {
+    /// What snippets of `query`'s results are made with; nil while the index is empty.
+    public func snippets(for query: SearchQuery) throws -> SearchSnippets? {
         guard hasIndex else { return nil }
-        return try reader.snippets(for: query)
+        return SearchSnippets(maker: try reader.snippets(for: query), query: query)
     }
+
+    /// Raw bytes of a message read for its snippet: text comes first in mail, attachments after.
+    static let snippetPrefixBytes = 256 * 1024
 
     /// A snippet of a message's text around the words the query matched, the matches between
     /// `start` and `end`; "" when the message has no text (or cannot be read).
-    public func snippet(of key: MessageKey, with maker: SnippetMaker, length: Int = 160, start: String = "[",
+    public func snippet(of key: MessageKey, with snippets: SearchSnippets, length: Int = 160, start: String = "[",
                         end: String = "]") -> String {
-        guard let decoded = try? archive.decode(key) else { return "" }
+        guard let decoded = try? archive.decode(key, prefixBytes: ArchiveSearcher.snippetPrefixBytes) else { return "" }
         let text = decoded.searchableText.isEmpty ? (decoded.subject ?? "") : decoded.searchableText
-        let snippet = maker.snippet(of: text, length: length, start: start, end: end, omit: "...")
+        let snippet = snippets.maker.snippet(of: snippets.window(of: text), length: length, start: start, end: end,
+                                             omit: "...")
         // Words matched side by side (CJK n-grams) read as one mark.
         return snippet.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
             .replacingOccurrences(of: end + start, with: "")

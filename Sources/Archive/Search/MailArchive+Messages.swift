@@ -26,10 +26,19 @@ extension MailArchive {
         try store.read { try $0.withRawBytes(of: key, body) }
     }
 
-    /// Decodes an archived message (its text kept within the decoder's limits).
-    public func decode(_ key: MessageKey, options: MIMEOptions = .default) throws -> DecodedMessage {
+    /// Decodes an archived message (its text kept within the decoder's limits); with
+    /// `prefixBytes`, only its first bytes (what a snippet needs: text comes before attachments).
+    public func decode(_ key: MessageKey, options: MIMEOptions = .default, prefixBytes: Int? = nil) throws -> DecodedMessage {
         var decoder = MessageDecoder(options: options)
-        try withRawBytes(of: key) { decoder.feed(ByteBuffer(bytes: $0)) }
+        var remaining = prefixBytes ?? .max
+        do {
+            try withRawBytes(of: key) { chunk in
+                let used = min(remaining, chunk.count)
+                decoder.feed(ByteBuffer(bytes: UnsafeRawBufferPointer(rebasing: chunk[0..<used])))
+                remaining -= used
+                if remaining == 0 { throw EnoughBytes() }
+            }
+        } catch is EnoughBytes {}
         return decoder.finish()
     }
 
@@ -67,6 +76,9 @@ extension MailArchive {
         return extractor.matchCount > 0
     }
 }
+
+/// Stops reading a message once enough of it was read.
+private struct EnoughBytes: Error {}
 
 /// Finds the end of a message's header section (the first empty line) across chunks.
 struct HeaderEndScanner {

@@ -6,15 +6,22 @@ import MailStore
 extension FolderSyncer {
     /// Streams the bodies of `uids` into the pipeline in pipelined batches (back-pressure: a full
     /// pipeline stops the reading), with a checkpoint every ``SyncOptions/checkpointInterval``
-    /// messages. When the fetch stops early (connection lost, cancelled), what was submitted is
-    /// checkpointed before the error goes on. Returns the last UID submitted.
+    /// messages at the lowest UID not received yet (answers may come out of order). When the fetch
+    /// stops early (connection lost, cancelled), what was submitted is checkpointed before the error
+    /// goes on. Returns the highest UID received.
     func fetch(_ uids: UIDList, selected: SelectedMailbox, guardian: CheckpointGuard,
                connection: IMAPConnection) async throws -> UID? {
         guard !uids.isEmpty else { return nil }
         let validity = selected.uidValidity, pipeline = context.pipeline
-        var lastSubmitted: UID?
-        var lastCheckpoint: UID?
+        var watermark = FetchWatermark(uids)
+        var checkpointed = uids.uids.first
         var sinceCheckpoint = 0
+        func checkpointIfAhead() async throws {
+            guard let low = watermark.low, checkpointed.map({ low > $0 }) ?? true else { return }
+            try await checkpoint(validity: validity, uidNext: low, modSeq: selected.highestModSeq, final: false,
+                                 guardian: guardian)
+            checkpointed = low
+        }
         do {
             for chunk in uids.chunks(of: context.options.fetchChunk) {
                 try Task.checkCancellation()
@@ -39,25 +46,20 @@ extension FolderSyncer {
                             try await pipeline.submit(incoming)
                         }
                         if let begun { try await recordLateAttributes(begun: begun, end: message, validity: validity) }
-                        lastSubmitted = message.uid
+                        watermark.received(message.uid)
                         sinceCheckpoint += 1
                         if sinceCheckpoint >= context.options.checkpointInterval {
-                            try await checkpoint(validity: validity, uidNext: UID(message.uid.rawValue &+ 1),
-                                                 modSeq: selected.highestModSeq, final: false, guardian: guardian)
-                            lastCheckpoint = message.uid
+                            try await checkpointIfAhead()
                             sinceCheckpoint = 0
                         }
                     }
                 }
             }
         } catch {
-            if let lastSubmitted, lastSubmitted != lastCheckpoint {
-                try? await checkpoint(validity: validity, uidNext: UID(lastSubmitted.rawValue &+ 1),
-                                      modSeq: selected.highestModSeq, final: false, guardian: guardian)
-            }
+            try? await checkpointIfAhead()
             throw error
         }
-        return lastSubmitted
+        return watermark.highest
     }
 
     /// Flags the server sent only after a body (some servers order attributes so): recorded right

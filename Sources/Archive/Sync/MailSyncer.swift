@@ -67,7 +67,9 @@ public struct MailSyncer: Sendable {
         }
         _ = try await pipeline.finish()
         let archive = self.archive
-        try await Offload.run("cairn.sync.index") { _ = try archive.makeIndexer().catchUp() }
+        // Index what the round changed, then bring the legal holds up to date: new messages that a
+        // hold's query matches come under it.
+        try await Offload.run("cairn.sync.index") { _ = try archive.refreshHolds() }
         for index in accounts.indices {
             let name = accounts[index].account
             accounts[index].folders = accounts[index].folders.map { tally.report(merging: $0, account: name) }

@@ -83,11 +83,15 @@ public struct ResponseParser: Sendable {
 
     /// Tries to parse the next event from the bytes scanned so far; nil (and no attempt until the scanner
     /// finds the next boundary) when they are not enough.
+    ///
+    /// The attempt sees only the bytes the scanner has walked (up to its last boundary), so what comes out
+    /// never depends on how the input was cut into chunks.
     private mutating func attempt(buffer: inout ByteBuffer) throws -> ResponseEvent? {
-        var cursor = ParseCursor(buffer: buffer, options: options)
+        let scanned = min(scanner.offset, buffer.readableBytes)
+        var cursor = ParseCursor(buffer: buffer.getSlice(at: buffer.readerIndex, length: scanned)!, options: options)
         do {
             let event = try step(&cursor)
-            let consumed = cursor.buffer.readerIndex - buffer.readerIndex
+            let consumed = cursor.buffer.readerIndex
             buffer.moveReaderIndex(forwardBy: consumed)
             if case .streaming = mode {
                 scanner.reset()

@@ -80,4 +80,19 @@ struct OrderedWorkerPoolTests {
         while case .element(let value) = buffer.take() { taken.append(value) }
         #expect(taken == [10, 11])
     }
+
+    @Test("a queue keeps no taken element alive")
+    func queueReleasesTaken() {
+        final class Payload {}
+        let queue = BoundedQueue<Payload>(capacity: 4)
+        weak var taken: Payload?
+        do {
+            let payload = Payload()
+            taken = payload
+            queue.put(payload)
+            queue.put(Payload())
+            _ = queue.take()
+        }
+        #expect(taken == nil)
+    }
 }

@@ -68,6 +68,45 @@ struct AccountSyncerFaultTests {
         }
     }
 
+    @Test("stopped (cancelled) at many points: every checkpoint is covered by archived messages, and the next sync completes",
+          arguments: [15, 60, 150, 250])
+    func cancelledMidSync(after stored: Int) async throws {
+        let server = try DovecotServer.shared("ArchiveSyncTests")
+        let h = try SyncHarness(server: server)
+        let folder = h.folder("Many")
+        // Big enough pipelined batches that Dovecot, which runs pipelined FETCH commands in parallel,
+        // interleaves their answers: messages arrive out of UID order.
+        let messages = (0..<400).map { TestMessage.make("\(h.prefix)", $0, size: 8_000) }
+        try h.deliver(messages, to: folder)
+        var options = h.options()
+        options.checkpointInterval = 7
+        options.fetch.batchSize = 100
+        options.fetch.pipelineDepth = 4
+        options.ingest.batchMessages = 5
+        options.ingest.batchLatency = .milliseconds(20)
+        let count = LockedCounter()
+        let archive = try MailArchive.open(home: h.home, access: .readWrite)
+        let syncer = MailSyncer(archive: archive, options: options, logger: SyncHarness.logger)
+        let task = Task { try await syncer.sync(SyncRequest(accounts: [h.account])) { event in
+            if case .messageStored = event { count.increment() }
+        } }
+        while count.value < stored { try await Task.sleep(for: .milliseconds(5)) }
+        task.cancel()
+        let report = try await task.value
+        try archive.close()
+        #expect(report.interrupted)
+        try h.read { reader in
+            let state = try #require(try reader.folderState(account: "acct", folder: folder))
+            guard let validity = state.uidValidity, let next = state.uidNext else { return }
+            let below = try reader.uids(account: "acct", folder: folder, uidValidity: validity).filter { $0 < next }
+            #expect(below.count == Int(next.rawValue) - 1, "the checkpoint (UIDNEXT \(next)) is ahead of the archive")
+        }
+        let again = try await h.sync(options: options)
+        #expect(again.accounts.first?.error == nil)
+        let archived = try h.read { try $0.messageCount() }
+        #expect(archived == messages.count)
+    }
+
     @Test("a refused login is a server failure that says what to check")
     func refusedLogin() async throws {
         let h = try SyncHarness(server: try DovecotServer.shared("ArchiveSyncTests"))
@@ -91,4 +130,3 @@ struct AccountSyncerFaultTests {
         #expect(error.description.contains(SyncHarness.passwordVariable))
     }
 }
-

@@ -106,7 +106,8 @@ def bench_size(opts, ctx, repo, n, meta):
     corpus, truth = _corpus(opts, repo, size_dir, n, ctx.log)
     s = truth["summary"]
     results_head = {
-        "args": vars(opts) | {"sizes": opts.sizes}, "machine": meta["machine"], "versions": meta["versions"],
+        "args": {k: sorted(v) if isinstance(v, set) else v for k, v in vars(opts).items()},
+        "machine": meta["machine"], "versions": meta["versions"],
         "corpus": {"messages": s["messages"], "files": s["files"], "bytes": s["bytes"],
                    "folders": len(truth["folders"]), "with_attachments": s["with_attachments"],
                    "duplicates": s["duplicates"], "malformed": s["malformed"], "seed": opts.seed},
