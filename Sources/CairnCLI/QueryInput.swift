@@ -24,10 +24,10 @@ enum QueryInput {
         }
     }
 
-    /// The words as one query text; `--` ends the options (so that a query may begin with `-`) and
-    /// is no part of the query.
+    /// The words as one query text; `--` ends the options and is no part of the query; negated
+    /// words marked by ``QueryArguments`` get their `-` back.
     static func text(_ words: [String]) -> String {
-        var words = words
+        var words = words.map(QueryArguments.restore)
         if let separator = words.firstIndex(of: "--") { words.remove(at: separator) }
         return words.joined(separator: " ")
     }

@@ -83,6 +83,27 @@ struct SearchCommandTests {
         #expect(try shared.run(["search", "-budget", "--format", "ids"]).status == 0)
     }
 
+    @Test("negated words need no --: -zorvikant (v, as in -v) and -quiet (q) are query words; -q, -v stay options")
+    func negatedWordsWithoutSeparator() throws {
+        let shared = try SharedCLIArchive.get()
+        let truth = shared.corpus.truth
+        let all = try #require(Int(try shared.run(["count"]).text.trimmingCharacters(in: .whitespacesAndNewlines)))
+        let planted = truth.terms["zorvikant"]?.messages["free"]?.count ?? 0
+        #expect(planted > 0)
+        #expect(try shared.run(["count", "-zorvikant"]).text == "\(all - planted)\n")
+        #expect(try shared.run(["count", "*", "-zorvikant", "-q"]).text == "\(all - planted)\n")
+        #expect(try shared.run(["-v", "count", "NOT", "zorvikant"]).text == "\(all - planted)\n")
+        let ids = try shared.run(["search", "--format", "ids", "zorvikant", "-quietly-absent-word"])
+        #expect(ids.status == 0, "\(ids.error)")
+        #expect(ids.text.split(separator: "\n").count == planted)
+        // The value of a long option is not taken for a query word: --limit -1 stays a usage error.
+        for arguments in [["--limit", "-1"], ["--limit=-1"]] {
+            let limit = try shared.run(["search"] + arguments + ["zorvikant"])
+            #expect(limit.status == 2, "\(arguments)")
+            #expect(limit.error.contains("--limit"), "\(arguments)")
+        }
+    }
+
     @Test("JSON outputs match their schemas in Schemas/json")
     func schemas() throws {
         let shared = try SharedCLIArchive.get()

@@ -96,7 +96,7 @@ struct SearchRemoteCommandTests {
         // An untranslatable query: the archive answers, the servers are not asked, and stderr says so.
         let refused = try await setup.cairn(["search", "--where", "auto", "--format", "ids", "thread:abc", "budget"])
         #expect(refused.status == 0)
-        #expect(refused.errors.contains("thread:abc"))
+        #expect(refused.errors.contains("thread:<abc>"))
     }
 
     @Test("a server that fails: --where auto prints the archive's results and exits 3, --where remote exits 5")
