@@ -1,5 +1,6 @@
 import Archive
 import Foundation
+import MailQuery
 import Testing
 
 /// Fields against the generator's ground truth, exactly (no missing, no extra result), at the
@@ -132,5 +133,62 @@ struct QueryFieldTruthTests {
         }
         try check("mime:text/csv") { $0.attachments.contains { $0.content_type == "text/csv" } }
         try check("mime:message/rfc822") { $0.attachments.contains { $0.content_type == "message/rfc822" } }
+    }
+
+    @Test("thread: by a member's Message-ID finds exactly the generator's thread, also when its root never arrived")
+    func threads() throws {
+        let shared = try SearchTruthArchive.get()
+        let byThread = Dictionary(grouping: shared.messages, by: \.thread.number)
+        // Threads linked by ids only (a subject-only reply carries no id to link it by), each member
+        // with a Message-ID; the largest first, so that branching and missing roots are among them.
+        let linked = byThread.values.filter { members in
+            members.count >= 2 && members.allSatisfy { $0.thread.link != "subject-only" && $0.message_id != nil }
+        }.sorted { ($0.count, $0[0].index) > ($1.count, $1[0].index) }
+        #expect(linked.count >= 5)
+        for members in linked.prefix(8) {
+            let expected = Set(members.map(\.index))
+            for member in [members.first!, members.last!] {
+                let found = try shared.found("thread:\(member.message_id!)")
+                #expect(found == expected, "thread:\(member.message_id!): missing \(expected.subtracting(found).sorted()), extra \(found.subtracting(expected).sorted())")
+            }
+        }
+    }
+
+    @Test("mid: and id: take the Message-ID with or without angle brackets, exactly, and NOT")
+    func messageIDs() throws {
+        let shared = try SearchTruthArchive.get()
+        for message in shared.messages.filter({ $0.message_id != nil }).prefix(40).suffix(6) {
+            let bracketed = message.message_id!
+            let bare = String(bracketed.dropFirst().dropLast())
+            try check("mid:\(bracketed)") { $0.message_id == bracketed }
+            try check("id:\(bare)") { $0.message_id == bracketed }
+            try check("-mid:\(bracketed)") { $0.message_id != bracketed }
+        }
+        try check("mid:<nobody-sent-this@nowhere.example>") { _ in false }
+    }
+
+    @Test("flag:deleted is the Maildir T flag; flags of any copy count")
+    func deletedFlag() throws {
+        try check("flag:deleted") { $0.flagLetters.contains("T") }
+        try check("flag:deleted OR flag:draft") { !$0.flagLetters.isDisjoint(with: ["T", "D"]) }
+    }
+
+    @Test("bcc: matches Bcc addresses and names only; recip: includes them")
+    func blindCopies() throws {
+        let test = try TemporaryArchive()
+        try test.ingest([
+            (TestMail.message(subject: "One", body: "first", extraHeaders: "Bcc: Dana Quill <dana@example.net>\n"), "Sent"),
+            (TestMail.message(subject: "Two", body: "second", extraHeaders: "Cc: Dana Quill <dana@example.net>\n"), "INBOX"),
+            (TestMail.message(subject: "Three", body: "third"), "INBOX"),
+        ])
+        func subjects(_ query: String) throws -> Set<String> {
+            let parsed = try SearchQuery.parse(query, now: SearchTruthArchive.now)
+            return Set(try test.archive.makeSearcher().search(parsed).messages.compactMap(\.subject))
+        }
+        #expect(try subjects("bcc:dana@example.net") == ["One"])
+        #expect(try subjects("bcc:quill") == ["One"])
+        #expect(try subjects("cc:dana") == ["Two"])
+        #expect(try subjects("recip:dana") == ["One", "Two"])
+        #expect(try subjects("-bcc:dana") == ["Two", "Three"])
     }
 }

@@ -25,6 +25,7 @@ final class SearchTruthArchive: @unchecked Sendable {
         struct Copy: Decodable { var folder: String; var flags: String }
         struct Attachment: Decodable { var filename: String?; var content_type: String }
         struct Person: Decodable { var name: String; var address: String }
+        struct Thread: Decodable { var number: Int; var link: String }
         var index: Int
         var id: String
         var size: Int
@@ -32,6 +33,8 @@ final class SearchTruthArchive: @unchecked Sendable {
         var copies: [Copy]
         var attachments: [Attachment]
         var list_id: String?
+        var message_id: String?
+        var thread: Thread
         var from: [Person]
         var to: [Person]
         var cc: [Person]
