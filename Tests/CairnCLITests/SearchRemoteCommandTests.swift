@@ -28,6 +28,17 @@ struct SearchRemoteCommandTests {
         return setup
     }
 
+    /// Checks `--format jsonl` output against `search-result.schema.json` (skipped without jsonschema).
+    private func checkSchema(_ output: String, setup: Setup, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        guard JSONSchemaCheck.isAvailable else {
+            print("skipped: python3 with jsonschema and referencing is not installed")
+            return
+        }
+        let folder = URL(fileURLWithPath: setup.home).appendingPathComponent("schemas-\(UUID().uuidString)")
+        let failures = try JSONSchemaCheck.failures([("search-result", .lines, Array(output.utf8))], in: folder)
+        #expect(failures == nil, "\(failures ?? "")", sourceLocation: sourceLocation)
+    }
+
     /// Runs a client session on the setup's server.
     private func onServer<T: Sendable>(_ setup: Setup, _ body: (IMAPConnection) async throws -> T) async throws -> T {
         var configuration = IMAPConfiguration(host: setup.server.host, port: setup.server.imapsPort, security: .implicitTLS,
@@ -54,6 +65,7 @@ struct SearchRemoteCommandTests {
         #expect(Set(lines.compactMap { $0["id"] as? String }) == archived, "every hit is archived, with its id")
         let dates = lines.compactMap { $0["date"] as? String }
         #expect(dates == dates.sorted(by: >))
+        try checkSchema(result.output, setup: setup)
 
         let flagged = try await setup.cairn(["search", "--where", "remote", "--format", "ids", "-flag:seen", "folder:\(setup.folder("A").path)"])
         #expect(flagged.output.split(separator: "\n").count == 5)
@@ -85,6 +97,7 @@ struct SearchRemoteCommandTests {
         #expect(server.first?["id"] is NSNull)
         #expect(server.first?["message_id"] as? String == "<\(setup.prefix)-late.1@cli.test>")
         #expect(lines.filter { $0["source"] as? String == "local" }.count == 10)
+        try checkSchema(result.output, setup: setup)
         let ids = try await setup.cairn(["search", "--where", "auto", "--format", "ids"] + query)
         let urls = ids.output.split(separator: "\n").filter { $0.hasPrefix("imap://") }
         #expect(urls.count == 1)
