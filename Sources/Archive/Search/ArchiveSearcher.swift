@@ -92,11 +92,26 @@ public final class ArchiveSearcher {
                         end: String = "]") -> String {
         guard let decoded = try? archive.decode(key, prefixBytes: ArchiveSearcher.snippetPrefixBytes) else { return "" }
         let text = decoded.searchableText.isEmpty ? (decoded.subject ?? "") : decoded.searchableText
-        let snippet = snippets.maker.snippet(of: snippets.window(of: text), length: length, start: start, end: end,
-                                             omit: "...")
+        let window = snippets.window(of: text)
+        let snippet = snippets.maker.snippet(of: window, length: length, start: start, end: end, omit: "...")
+        // No query word in the text (a match in the subject, an address, an attachment's name):
+        // the beginning of the text, as a mail client's preview shows it.
+        guard snippet.contains(start) else { return ArchiveSearcher.beginning(of: window, length: length) }
         // Words matched side by side (CJK n-grams) read as one mark.
         return snippet.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
             .replacingOccurrences(of: end + start, with: "")
+    }
+
+    /// The first words of a text, whitespace collapsed, at most `length` characters, `...` where cut.
+    static func beginning(of text: String, length: Int) -> String {
+        var result = ""
+        for word in text.split(whereSeparator: { $0.isWhitespace }) {
+            if result.count + word.count + 1 > length - 3 {
+                return result.isEmpty ? String(word.prefix(max(1, length - 3))) + "..." : result + "..."
+            }
+            result += result.isEmpty ? String(word) : " " + word
+        }
+        return result
     }
 
     /// The number of documents in the index.
