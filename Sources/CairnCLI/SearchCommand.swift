@@ -132,6 +132,16 @@ struct SearchCommand: AsyncParsableCommand {
             total += page.total
             exact = page.isExact
         }
+        if format == .ids, hits.isEmpty, let searcher {
+            // The archive alone: ids read a page at a time in one store query each, no summaries.
+            var start = 0
+            while start < keys.count {
+                let page = Array(keys[start..<min(keys.count, start + ResultMerger.pageSize)])
+                start += page.count
+                for id in try searcher.ids(of: page) { out.write(id.hex + "\n") }
+            }
+            return
+        }
         let snippets = format == .ids || query.matchesAll || keys.isEmpty ? nil : try searcher?.snippets(for: query)
         let text = format == .text ? SearchText(searcher: searcher, snippets: snippets, out: out) : nil
         let machine = format == .text ? nil : SearchMachineOutput(
