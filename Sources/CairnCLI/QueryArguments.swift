@@ -1,3 +1,5 @@
+import Foundation
+
 /// Keeps negated query words such as `-travel` or `-query:budget` away from the argument parser,
 /// which would read them as a group of short options (`-t -r -a -v ...`) and stop at the first
 /// unknown letter, or worse, take `-v` in `-travel` as `--verbose`.
@@ -54,6 +56,17 @@ enum QueryArguments {
     static func isQueryWord(_ argument: String) -> Bool {
         guard argument.hasPrefix("-"), argument.count > 1, !argument.hasPrefix("--") else { return false }
         return !argument.dropFirst().allSatisfy { "qvh".contains($0) }
+    }
+
+    /// The arguments after the program's name. A binary with the Swift runtime linked statically
+    /// can find `CommandLine.arguments` empty (argc 0); the kernel's copy in /proc/self/cmdline
+    /// is read then.
+    static func commandLine() -> [String] {
+        if CommandLine.argc > 0 { return Array(CommandLine.arguments.dropFirst()) }
+        guard let data = FileManager.default.contents(atPath: "/proc/self/cmdline") else { return [] }
+        var words = data.split(separator: 0, omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
+        if words.last == "" { words.removeLast() }
+        return Array(words.dropFirst())
     }
 
     /// A word as it was typed: the mark back to `-`.
