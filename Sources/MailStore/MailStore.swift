@@ -117,7 +117,8 @@ public final class MailStore: Sendable {
     /// (tens of megabytes after an import: milliseconds off every search).
     public func close() throws {
         defer { lock?.release() }
-        if lock != nil { try? pool.writeWithoutTransaction { db in _ = try db.checkpoint(.truncate) } }
+        // Only while the lock is held: a second close finds the pool closed.
+        if lock?.isHeld == true { try? pool.writeWithoutTransaction { db in _ = try db.checkpoint(.truncate) } }
         try pool.close()
     }
 }
