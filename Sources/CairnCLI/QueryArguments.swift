@@ -16,8 +16,10 @@ enum QueryArguments {
     /// The command paths whose free arguments are query words.
     static let queryCommands: [[String]] = [["search"], ["count"], ["export"], ["hold", "add"], ["query", "save"]]
 
-    /// Long options that take no value (any other `--name` without `=` takes the next argument).
-    static let longFlags: Set<String> = ["--quiet", "--verbose", "--help", "--version", "--threads", "--explain"]
+    /// Long options that take no value (any other `--name` without `=` takes the next argument):
+    /// the global flags and those of the query-taking commands. A flag missing here only costs the
+    /// marking of a negated word right after it.
+    static let longFlags: Set<String> = ["--quiet", "--verbose", "--debug", "--help", "--version", "--threads", "--explain"]
 
     /// Global options (before the subcommand) that take a value.
     static let globalOptionsWithValue: Set<String> = ["--home", "--progress"]
