@@ -199,16 +199,7 @@ public final class DovecotServer: Sendable {
 
     /// Creates a folder (and subscribes nothing; Dovecot lists every folder that exists).
     public func createMailbox(_ mailbox: MailboxName) throws {
-        let folder = folderPath(mailbox)
-        for sub in ["", "/cur", "/new", "/tmp"] {
-            try makeOwnedDirectory(folder + sub)
-        }
-        if mailbox != .inbox {
-            let marker = folder + "/maildirfolder"
-            if !FileManager.default.fileExists(atPath: marker) {
-                try writeOwnedFile(marker, bytes: [], mtime: nil)
-            }
-        }
+        try deliver([Message](), to: mailbox)
     }
 
     /// Puts one message straight into a folder's `cur/` (created when missing); Dovecot assigns its UID
@@ -219,9 +210,46 @@ public final class DovecotServer: Sendable {
     }
 
     /// Puts many messages straight into a folder's `cur/` (fast bulk fill), in order.
+    ///
+    /// A new folder is built with its messages out of the server's sight (under the Maildir's `tmp/`) and
+    /// moved into place by one rename: a LIST from a concurrent session that saw a half-made folder would
+    /// make its `cur/new/tmp` itself and cache it as empty.
     public func deliver(_ messages: some Sequence<Message>, to mailbox: MailboxName = .inbox) throws {
-        try createMailbox(mailbox)
-        let folder = folderPath(mailbox) + "/cur/"
+        let folder = folderPath(mailbox)
+        if mailbox == .inbox || FileManager.default.fileExists(atPath: folder) {
+            try makeFolder(folder, marker: mailbox != .inbox)
+            try writeMessages(messages, into: folder)
+            return
+        }
+        let staging = maildir + "/tmp/cairn-folder-\(getpid())-\(counter.add(1, ordering: .relaxed).newValue)"
+        try makeFolder(staging, marker: true)
+        try writeMessages(messages, into: staging)
+        if rename(staging, folder) == 0 { return }
+        // The folder appeared meanwhile (another fill): move the messages into it.
+        try makeFolder(folder, marker: true)
+        for sub in ["/cur", "/new", "/tmp"] {
+            for name in (try? FileManager.default.contentsOfDirectory(atPath: staging + sub)) ?? [] {
+                guard Glibc.rename(staging + sub + "/" + name, folder + sub + "/" + name) == 0 else {
+                    throw DovecotServerError(message: "rename into \(folder): errno \(errno)")
+                }
+            }
+        }
+        try? FileManager.default.removeItem(atPath: staging)
+    }
+
+    private func makeFolder(_ folder: String, marker: Bool) throws {
+        for sub in ["", "/cur", "/new", "/tmp"] {
+            try makeOwnedDirectory(folder + sub)
+        }
+        if marker {
+            let file = folder + "/maildirfolder"
+            if !FileManager.default.fileExists(atPath: file) {
+                try writeOwnedFile(file, bytes: [], mtime: nil)
+            }
+        }
+    }
+
+    private func writeMessages(_ messages: some Sequence<Message>, into folder: String) throws {
         let pidPart = getpid()
         for message in messages {
             let number = counter.add(1, ordering: .relaxed).newValue
@@ -235,7 +263,7 @@ public final class DovecotServer: Sendable {
             let flagLetters = Self.maildirFlags(message.flags)
             let now = Int64(Date().timeIntervalSince1970)
             let name = "\(now).M\(number)P\(pidPart).cairn,S=\(size),W=\(virtualSize):2,\(flagLetters)"
-            try writeOwnedFile(folder + name, bytes: message.bytes, mtime: message.internalDate?.rawValue)
+            try writeOwnedFile(folder + "/cur/" + name, bytes: message.bytes, mtime: message.internalDate?.rawValue)
         }
     }
 
