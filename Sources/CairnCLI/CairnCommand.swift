@@ -24,6 +24,7 @@ public struct CairnCommand: AsyncParsableCommand {
             AuditCommand.self,
             StatsCommand.self,
             ReindexCommand.self,
+            IndexCommand.self,
         ]
     )
 

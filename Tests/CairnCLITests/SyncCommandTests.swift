@@ -28,7 +28,7 @@ struct SyncCommandTests {
                              "--port", String(self.server.imapsPort!), "--user", self.server.user,
                              "--password-env", SyncCommandTests.variable]
             if caFile { arguments += ["--ca-file", self.server.caFile] }
-            if include { arguments += ["--include", prefix + "/*"] }
+            if include { arguments += ["--include", self.prefix + "/*"] }
             let added = try await SyncProcess.run(arguments)
             #expect(added.status == 0, "\(added.errors)")
         }

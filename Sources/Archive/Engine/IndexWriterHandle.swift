@@ -34,13 +34,26 @@ final class IndexWriterHandle: @unchecked Sendable {
         return try body(writer)
     }
 
-    /// Replaces the writer by an emptied index (`cairn reindex`).
-    func recreate() throws {
+    /// Replaces the writer by an emptied index (`cairn reindex`), every shard local again; with
+    /// `routing`, split the new way (the folders of shards that are no longer used are removed).
+    func recreate(routing: ShardRouting? = nil, stripes: Int? = nil) throws {
         lock.lock()
         defer { lock.unlock() }
-        let configuration = try writer?.configuration ?? IndexConfiguration.load(directory: directory, language: language)
+        let old = try writer?.configuration ?? IndexConfiguration.load(directory: directory, language: language)
+        var configuration = old
+        configuration.shards.removeAll { old.path(of: $0) == nil }
+        if let routing {
+            configuration = IndexConfiguration(directory: directory, routing: routing, language: old.language,
+                                               stripes: stripes ?? old.stripes)
+        }
         writer = nil
         writer = try MailIndexWriter(configuration: configuration, recreate: true)
+        let kept = Set(configuration.shards.compactMap { configuration.path(of: $0) })
+        for shard in old.shards {
+            guard let path = old.path(of: shard), !kept.contains(path),
+                  path.hasPrefix(directory + "/") else { continue }
+            try? FileManager.default.removeItem(atPath: path)
+        }
     }
 
     /// Closes the index (committing what is pending).

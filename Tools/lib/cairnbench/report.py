@@ -50,6 +50,9 @@ def step_rows(res):
             if "index_bytes" in e:
                 extra.append(f"index {e['index_bytes'] / MiB:.1f} MiB = {100 * e['index_bytes'] / e['bytes']:.0f}% "
                              f"of the mail")
+            if "store_bytes" in e:
+                extra.append(f"store (the mail itself, kept byte for byte) {e['store_bytes'] / MiB:.0f} MiB = "
+                             f"{100 * e['store_bytes'] / e['bytes']:.0f}% of the mail")
             if "output_bytes" in e:
                 extra.append(f"wrote {e['output_bytes'] / 1e6:.0f} MB, {e['output_bytes'] / 1e6 / med:.1f} MB/s "
                              f"written")
@@ -191,7 +194,9 @@ def render(all_results, args_line, plot_name):
               "and whichever tool runs first pays nothing extra); the corpus is in the page cache for "
               "import and sync steps.", "",
               "- **import**: from scratch on the corpus Maildir: `cairn --home H import maildir CORPUS`; "
-              "`notmuch new` (fresh database); `mu index` after `mu init` (init not timed).",
+              "`notmuch new` (fresh database); `mu index` after `mu init` (init not timed). Index size: Cairn's "
+              "`index/` folder (its Xapian shards), notmuch's database folder, mu's `--muhome`; Cairn's store "
+              "(`cairn.sqlite`, which keeps every message's bytes, so it replaces the mail folder) is shown apart.",
               "- **first sync**: an empty local side each run: `cairn --home H account add bench --host "
               "127.0.0.1 --port P --security none --allow-insecure --user U --password-env VAR` (not timed) "
               "then `cairn sync bench`; `mbsync -a` into an empty Maildir++, then `notmuch new` and `mu index` "

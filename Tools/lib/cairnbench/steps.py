@@ -108,7 +108,7 @@ class Bench:
                 if os.path.exists(c.home):
                     shutil.rmtree(c.home)
                 if cairn_e.add(run(c.import_maildir(self.corpus), env=c.env())):
-                    cairn_e.extra["index_bytes"] = dir_size(c.home)
+                    cairn_e.extra.update(c.sizes())
                     self.cairn_home = c.home
             env, db = self._nm("notmuch-import", self.corpus)
             if nm_e.add(run(["notmuch", "new"], env=env)):
@@ -146,7 +146,7 @@ class Bench:
                 if not add.ok:
                     cairn_e.unavailable(f"account add: exit {add.rc}: {_first_line(add.stderr)}")
                 elif cairn_e.add(run(c.sync(), env=c.env(s))):
-                    cairn_e.extra["index_bytes"] = dir_size(c.home)
+                    cairn_e.extra.update(c.sizes())
             _fresh(local)
             mb = run(["mbsync", "-c", rc, "-a"])
             if not mb_e.add(mb):
