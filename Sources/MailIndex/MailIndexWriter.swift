@@ -185,11 +185,16 @@ public final class MailIndexWriter {
         return updated
     }
 
-    /// The number of documents over all shards, remote ones included (they are asked once).
-    public func documentCount() throws(IndexError) -> Int {
-        var total = try remoteRowIDs().count
+    /// The number of documents in the local shards.
+    public func localDocumentCount() throws(IndexError) -> Int {
+        var total = 0
         for name in shardOrder { total += try shards[name]!.documentCount() }
         return total
+    }
+
+    /// The number of documents over all shards, remote ones included (they are asked once).
+    public func documentCount() throws(IndexError) -> Int {
+        try remoteRowIDs().count + localDocumentCount()
     }
 
     /// A value the engine keeps with the index (in the first local shard); "" when unset.

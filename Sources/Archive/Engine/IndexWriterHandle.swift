@@ -11,18 +11,31 @@ final class IndexWriterHandle: @unchecked Sendable {
     /// Whether the index had another layout (or language) and was emptied: every message must be
     /// indexed again.
     let layoutWasReset: Bool
+    /// Local documents when opened (0 after a rebuild): a writer that grew the index by a quarter
+    /// (and at least ``compactionMinimum`` documents) compacts it when it closes.
+    private var documentsAtOpen = 0
+    /// The least growth that makes closing compact the index. Compaction rewrites each shard's
+    /// B-trees full (Xapian leaves them about half full while adding): the index of a fresh import
+    /// of 20,000 messages goes from 215 to 103 MiB in 1.5 s.
+    static let compactionMinimum = 1_000
 
     /// Opens the index in `directory` for writing; an index of another layout is emptied.
     init(directory: String, language: String) throws {
         self.directory = directory
         let configuration = try IndexConfiguration.load(directory: directory, language: language)
         self.language = configuration.language
+        let (opened, reset) = try IndexWriterHandle.openWriter(configuration)
+        writer = opened
+        layoutWasReset = reset
+        documentsAtOpen = (try? opened.localDocumentCount()) ?? 0
+    }
+
+    /// The writer of `configuration`, and whether its index had another layout and was emptied.
+    private static func openWriter(_ configuration: IndexConfiguration) throws -> (MailIndexWriter, Bool) {
         do {
-            writer = try MailIndexWriter(configuration: configuration)
-            layoutWasReset = false
+            return (try MailIndexWriter(configuration: configuration), false)
         } catch where error.code == .version {
-            writer = try MailIndexWriter(configuration: configuration, recreate: true)
-            layoutWasReset = true
+            return (try MailIndexWriter(configuration: configuration, recreate: true), true)
         }
     }
 
@@ -48,6 +61,7 @@ final class IndexWriterHandle: @unchecked Sendable {
         }
         writer = nil
         writer = try MailIndexWriter(configuration: configuration, recreate: true)
+        documentsAtOpen = 0
         let kept = Set(configuration.shards.compactMap { configuration.path(of: $0) })
         for shard in old.shards {
             guard let path = old.path(of: shard), !kept.contains(path),
@@ -56,11 +70,16 @@ final class IndexWriterHandle: @unchecked Sendable {
         }
     }
 
-    /// Closes the index (committing what is pending).
+    /// Closes the index (committing what is pending, and compacting it when this writer grew it
+    /// much: see ``documentsAtOpen``).
     func close() {
         lock.lock()
         defer { lock.unlock() }
         try? writer?.commit()
+        if let writer, let now = try? writer.localDocumentCount(),
+           now - documentsAtOpen >= max(IndexWriterHandle.compactionMinimum, documentsAtOpen / 4) {
+            try? writer.compact()
+        }
         writer = nil
     }
 }

@@ -34,6 +34,9 @@ def parse_args(argv):
     p.add_argument("--cairn", help="the cairn binary to measure (default: the release build)")
     p.add_argument("--no-build", action="store_true", help="do not build Cairn (use what is built, if any)")
     p.add_argument("--no-cold", action="store_true", help="skip cold-cache query runs")
+    p.add_argument("--no-pipelines", action="store_true",
+                   help="first sync: time mbsync alone, not also mbsync + notmuch new / mu index (saves their "
+                   "indexing runs, which the import step measures anyway)")
     p.add_argument("--no-setup", action="store_true", help="do not run Tools/setup first")
     p.add_argument("--keep", action="store_true", help="keep databases and copies (default: keep the corpus only)")
     p.add_argument("--report", default="BENCHMARKS.md", help="Markdown report (default BENCHMARKS.md)")
@@ -59,6 +62,7 @@ class Context:
 
     def __init__(self, opts, repo, log):
         self.runs, self.cold, self.log, self.repo = opts.runs, not opts.no_cold, log, repo
+        self.pipelines = not opts.no_pipelines
         self.cairn, self.cairn_reason = None, ""
 
 
