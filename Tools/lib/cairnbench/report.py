@@ -142,26 +142,29 @@ def goal_rows(res):
     out = []
     for goal, peer, target, cairn, met in rows:
         status = "pending (Cairn step not available yet)" if cairn is None else ("met" if met else "missed")
+        if cairn and target and not met:   # how far: the factor Cairn must still gain
+            factor = target / cairn if "≥" in goal else cairn / target
+            status += f" by {factor:.1f}×"
         out.append(f"| {goal} | {_num(peer) if peer is not None else '—'} | "
                    f"{_num(target) if target is not None else '—'} | {_num(cairn) if cairn is not None else '—'} "
                    f"| {status} |")
     return out
 
 
-def render(all_results, args_line, plot_name):
-    """The whole BENCHMARKS.md."""
+def render(all_results, args_line, plot_name, analysis=None):
+    """The whole BENCHMARKS.md; ``analysis`` (Markdown written by hand: what bounds each missed goal)
+    goes after the goals."""
     first = all_results[0]
     m, v = first["machine"], first["versions"]
     lines = ["# Benchmarks", "",
              f"Measured by `{args_line}` on {m['date_utc']}, all tools side by side in one run on the same "
              "corpus and the same private Dovecot (127.0.0.1). Regenerate with the same command; raw figures "
              "are in `bench-out/results-N.json`.", ""]
-    pending = any(e["status"] != "ok" for r in all_results for step in r["steps"].values()
-                  for t, e in step.items() if t.startswith("cairn"))
+    pending = any(e["status"] != "ok" for r in all_results for name, step in r["steps"].items()
+                  if name not in ("fetch", "decode") for t, e in step.items() if t.startswith("cairn"))
     if pending:
-        lines += ["**Cairn columns are pending** where a step says *not available yet*: those commands are "
-                  "being built (issues 3-8); the peer figures are real and are the baseline Cairn's goals are "
-                  "set against.", ""]
+        lines += ["**Cairn columns are pending** where a step says *not available yet* (see the reason in the "
+                  "notes); the peer figures are real and are the baseline Cairn's goals are set against.", ""]
     lines += ["## Machine and software", "",
               "| | |", "| --- | --- |",
               f"| CPU | {m['cpu']}, {m['cores']} cores ({m['virtualization'] or 'bare metal'}) |",
@@ -248,6 +251,8 @@ def render(all_results, args_line, plot_name):
     lines += [f"## Goals of issue 9 at {last['corpus']['messages']:,} messages", "",
               "| goal | peer figure | target for Cairn | Cairn | status |", "| --- | --- | --- | --- | --- |"]
     lines += goal_rows(last)
+    if analysis:
+        lines += ["", analysis.strip()]
     lines += ["", "## Plot", "",
               f"![throughput and query latency against corpus size]({plot_name})", "",
               "Left: messages per second of each step against the corpus size. Right: the median over the 12 "
