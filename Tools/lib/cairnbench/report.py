@@ -209,7 +209,7 @@ def render(all_results, args_line, plot_name, analysis=None):
               "Python's imaplib, one connection, `FETCH n:m (UID FLAGS INTERNALDATE RFC822.SIZE BODY.PEEK[])` "
               "500 messages at a time, bytes discarded: what the server gives a simple client.",
               "- **decode**: every message file decoded: `cairn inspect --format json F1..F500` per process "
-              "(pending until `inspect` takes several files); reference: Python's `email` package "
+              "(JSON of every part, one process per 500 files, so process start counts); reference: Python's `email` package "
               "(policy.default, every text part to Unicode, HTML to visible text) in one process.",
               "- **queries**: 12 queries in each tool's language on the archives built by the import step: "
               "`cairn count Q` and `cairn search Q --format ids`; `notmuch count Q` and `notmuch search "
