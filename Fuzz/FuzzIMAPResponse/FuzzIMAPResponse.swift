@@ -20,6 +20,7 @@ private func parse(_ bytes: UnsafeBufferPointer<UInt8>, chunk: Int?) -> Outcome 
     options.maxInlineLiteralSize = 4096
     options.maxNesting = 40
     options.maxAttributeCount = 200
+    options.maxResponseSize = 16384
     var parser = ResponseParser(options: options)
     var buffer = ByteBuffer()
     var outcome = Outcome()
@@ -32,8 +33,10 @@ private func parse(_ bytes: UnsafeBufferPointer<UInt8>, chunk: Int?) -> Outcome 
             while let event = try parser.next(buffer: &buffer) {
                 if case .fetch(.streamingBytes(var more)) = event,
                    case .fetch(.streamingBytes(var previous))? = outcome.events.last {
+                    // Take the last event out first, so the append does not copy the whole body each time.
+                    outcome.events.removeLast()
                     previous.writeBuffer(&more)
-                    outcome.events[outcome.events.count - 1] = .fetch(.streamingBytes(previous))
+                    outcome.events.append(.fetch(.streamingBytes(previous)))
                 } else {
                     outcome.events.append(event)
                 }

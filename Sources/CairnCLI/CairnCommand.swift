@@ -13,6 +13,7 @@ public struct CairnCommand: AsyncParsableCommand {
             SyncCommand.self,
             SearchCommand.self,
             CountCommand.self,
+            QueryCommand.self,
             ShowCommand.self,
             InspectCommand.self,
             AttachmentsCommand.self,

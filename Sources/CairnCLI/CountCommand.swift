@@ -14,7 +14,7 @@ struct CountCommand: AsyncParsableCommand {
     var query: [String] = []
 
     func run() async throws {
-        let parsed = try QueryInput.parse(query)
+        let parsed = try QueryInput.parse(query, home: global.resolvedHome)
         let archive = try ArchiveOpener.forReading(global)
         defer { try? archive.close() }
         let count = try archive.makeSearcher().count(parsed)

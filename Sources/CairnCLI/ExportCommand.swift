@@ -43,7 +43,7 @@ struct ExportCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let parsed = try QueryInput.parse(query)
+        let parsed = try QueryInput.parse(query, home: global.resolvedHome)
         let target: ExportTarget
         if let mbox { target = .mbox(path: mbox, variant: mboxVariant.variant) }
         else if let maildir { target = .maildir(path: maildir) }

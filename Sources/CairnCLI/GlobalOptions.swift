@@ -15,6 +15,10 @@ public struct GlobalOptions: ParsableArguments, Sendable {
     @Flag(name: [.short, .long], help: "Print more about what is happening.")
     public var verbose = false
 
+    /// Print what is said to servers too (commands, never credentials), for diagnosing a server.
+    @Flag(name: .long, help: "Print more still: IMAP commands and replies' outcomes (credentials are never printed).")
+    public var debug = false
+
     /// When to draw progress bars.
     @Option(name: .long, help: "Progress bars: auto (on a terminal only), always, never.")
     public var progress: ProgressMode = .auto

@@ -12,7 +12,9 @@ struct ImportCommand: AsyncParsableCommand {
             place it was seen in. mbox files of every variant (mboxo, mboxrd, Content-Length) are read; \
             a folder of mbox files becomes folders named after the files; a Maildir++ tree becomes \
             folders. `cairn import eml -` reads one message from standard input. A message that cannot \
-            be decoded is still archived, as it is, and reported. Exit code 3 when some inputs failed.
+            be decoded is still archived, as it is, and reported. Exit code 3 when some inputs failed. \
+            SIGINT or SIGTERM stops it cleanly: nothing more is read, what was read is committed and \
+            indexed, and it exits with 130 (a second signal stops at once); run it again for the rest.
             """
     )
 
@@ -44,14 +46,30 @@ struct ImportCommand: AsyncParsableCommand {
         let bar = ProgressBar(label: "importing", mode: global.quiet ? .never : global.progress)
         let progress = ImportProgress(bar: bar)
         let started = ContinuousClock.now
+        let stop = StopRequest()
+        let quiet = global.quiet
+        let signals = StopSignals { first in
+            if first {
+                if !quiet { FileHandleOutput.standardError.write("cairn: stopping: committing what was read...\n") }
+                stop.request()
+            } else {
+                FileHandleOutput.standardError.write("cairn: stopped at once\n")
+                Glibc.exit(130)
+            }
+        }
+        defer { signals.stop() }
         let summary = try MailImporter(archive: archive).run(request, plan: { plan in
             bar.setTotal(plan.messages)
-        }, onResult: { result in
+        }, shouldStop: { stop.isRequested }, onResult: { result in
             progress.add(result)
         })
         bar.finish()
         let elapsed = ProgressBar.seconds(ContinuousClock.now - started)
         ImportReport.print(summary, elapsed: elapsed, quiet: global.quiet, verbose: global.verbose)
+        if stop.isRequested {
+            FileHandleOutput.standardError.write("cairn: import stopped before the end; run it again to import the rest\n")
+            throw ExitCode(130)
+        }
         if summary.failed > 0 { throw ExitCode(CairnExitCode.partial.rawValue) }
     }
 }

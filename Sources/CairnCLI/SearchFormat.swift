@@ -25,3 +25,13 @@ enum SearchSort: String, ExpressibleByArgument, CaseIterable, Sendable {
         }
     }
 }
+
+/// Where `cairn search --where` looks.
+enum SearchPlace: String, ExpressibleByArgument, CaseIterable, Sendable {
+    /// The archive only (the default).
+    case local
+    /// The IMAP servers only, through UID SEARCH.
+    case remote
+    /// The archive, then the servers for what the archive has not seen yet.
+    case auto
+}

@@ -1,38 +1,60 @@
 import Archive
-import MailIndex
-import MailQuery
 import MailStore
 
-/// `search --format json|jsonl|ids`: every result (unless `--limit`), streamed page by page so
-/// that memory stays small whatever the number of matches.
-struct SearchMachineOutput {
-    let searcher: ArchiveSearcher
+/// `search --format json|jsonl|ids`: results written one at a time as they come (the caller reads
+/// the store page by page), so that memory stays small whatever the number of matches.
+///
+/// `ids` writes a message's id; a server result that is not archived has none, and is written as
+/// its IMAP URL (RFC 5092: `imap://user@host:port/folder;UIDVALIDITY=v/;UID=n`).
+final class SearchMachineOutput {
     let out: BufferedOutput
     let format: SearchFormat
+    /// The snippet of an archived message (nil: no snippets).
+    let snippet: ((MessageSummary) -> String)?
+    /// The accounts by name, for the URLs of server results.
+    let accounts: [String: AccountConfig]
+    private var first = true
 
-    /// Results read from the store per page.
-    static let pageSize = 500
+    init(out: BufferedOutput, format: SearchFormat, snippet: ((MessageSummary) -> String)?,
+         accounts: [String: AccountConfig] = [:]) {
+        self.out = out
+        self.format = format
+        self.snippet = format == .ids ? nil : snippet
+        self.accounts = accounts
+    }
 
-    func render(_ query: SearchQuery, order: SearchOrder, offset: Int, limit: Int?) throws {
-        let keys = try searcher.keys(query, order: order, offset: offset, limit: limit)
-        let snippets = format == .ids || keys.isEmpty ? nil : try searcher.snippets(for: query)
+    /// Starts the output (`[` for json).
+    func begin() {
         if format == .json { out.write("[") }
-        var first = true
-        var start = 0
-        while start < keys.count {
-            let page = Array(keys[start..<min(keys.count, start + SearchMachineOutput.pageSize)])
-            start += page.count
-            if format == .ids {
-                for id in try searcher.ids(of: page) { out.write(id.hex + "\n") }
-                continue
+    }
+
+    /// Writes one result.
+    func write(_ result: SearchResult) {
+        switch format {
+        case .ids:
+            switch result {
+            case .local(let message): out.write(message.id.hex + "\n")
+            case .server(let hit): out.write((hit.archived?.id.hex ?? IMAPURL.of(hit, account: accounts[hit.account])) + "\n")
             }
-            for message in try searcher.summaries(of: page) {
-                let snippet = snippets.map { searcher.snippet(of: message.key, with: $0) }
-                let value = SearchResultJSON.render(message, snippet: snippet)
-                out.write(format == .jsonl ? value.compact + "\n" : (first ? "\n" : ",\n") + value.compact)
-                first = false
-            }
+        case .json, .jsonl, .text:
+            var text: String?
+            if case .local(let message) = result { text = snippet?(message) }
+            element(SearchResultJSON.render(result, snippet: text))
         }
+    }
+
+    /// Writes one JSON value as an element (json) or a line (jsonl).
+    func element(_ value: JSONValue) {
+        if format == .json {
+            out.write((first ? "\n" : ",\n") + value.compact)
+        } else {
+            out.write(value.compact + "\n")
+        }
+        first = false
+    }
+
+    /// Ends the output (`]` for json).
+    func end() {
         if format == .json { out.write(first ? "]\n" : "\n]\n") }
     }
 }

@@ -42,7 +42,17 @@ struct SyncCommand: AsyncParsableCommand {
                                                                           visibility: .hidden))
     var checkpointInterval: Int = SyncOptions().checkpointInterval
 
+    @Option(name: .customLong("timeout"), help: ArgumentHelp("Seconds to wait for a server's next bytes before giving up.",
+                                                                visibility: .hidden))
+    var timeout: Double?
+
+    @Option(name: .customLong("backoff"), help: ArgumentHelp("Seconds before the first reconnection (doubling after each failure).",
+                                                             visibility: .hidden))
+    var backoff: Double?
+
     func validate() throws {
+        if let timeout { guard timeout >= 0.1 else { throw ValidationError("--timeout must be at least 0.1 seconds") } }
+        if let backoff { guard backoff >= 0.01 else { throw ValidationError("--backoff must be at least 0.01 seconds") } }
         guard pollInterval >= 0.1 else { throw ValidationError("--poll-interval must be at least 0.1 seconds") }
         guard (1...16).contains(connections) else { throw ValidationError("--connections must be from 1 to 16") }
         guard checkpointInterval >= 1 else { throw ValidationError("--checkpoint-interval must be at least 1") }
@@ -57,7 +67,13 @@ struct SyncCommand: AsyncParsableCommand {
         options.connectionsPerAccount = connections
         options.checkpointInterval = checkpointInterval
         options.pollInterval = .milliseconds(Int(pollInterval * 1000))
-        let syncer = MailSyncer(archive: archive, options: options, logger: SyncCommand.logger(verbose: global.verbose))
+        if let timeout {
+            options.timeouts.command = .milliseconds(Int(timeout * 1000))
+            options.timeouts.login = .milliseconds(Int(timeout * 1000))
+            options.timeouts.connect = .milliseconds(Int(timeout * 1000))
+        }
+        if let backoff { options.initialBackoff = .milliseconds(Int(backoff * 1000)) }
+        let syncer = MailSyncer(archive: archive, options: options, logger: SyncCommand.logger(verbose: global.verbose, debug: global.debug))
         let progress = SyncProgress(accounts: accounts.map(\.name), mode: global.quiet ? .never : global.progress,
                                     quiet: global.quiet)
         let request = SyncRequest(accounts: accounts, folders: folders)
@@ -66,7 +82,7 @@ struct SyncCommand: AsyncParsableCommand {
             watching ? try await syncer.watch(request, events: progress.handle)
                 : try await syncer.sync(request, events: progress.handle)
         }
-        let signals = SyncSignals { first in
+        let signals = StopSignals { first in
             if first {
                 progress.finish()
                 if !global.quiet { FileHandleOutput.standardError.write("cairn: stopping: committing what was fetched...\n") }
@@ -110,11 +126,12 @@ struct SyncCommand: AsyncParsableCommand {
         }
     }
 
-    /// Quiet unless `--verbose` (then informational lines on standard error; never credentials).
-    static func logger(verbose: Bool) -> Logger {
-        guard verbose else { return Logger(label: "cairn.sync", factory: { _ in SwiftLogNoOpLogHandler() }) }
+    /// Quiet unless `--verbose` (then informational lines on standard error) or `--debug` (also every IMAP
+    /// command, through its redacted description); never credentials.
+    static func logger(verbose: Bool, debug: Bool = false) -> Logger {
+        guard verbose || debug else { return Logger(label: "cairn.sync", factory: { _ in SwiftLogNoOpLogHandler() }) }
         var logger = Logger(label: "cairn.sync", factory: { StreamLogHandler.standardError(label: $0) })
-        logger.logLevel = .info
+        logger.logLevel = debug ? .debug : .info
         return logger
     }
 }

@@ -18,6 +18,8 @@ extension PreparedDocument {
             throw IndexError(.invalidArgument, "row id \(rowID) cannot be a Xapian docid (1 to 4294967295)")
         }
         for term in DocumentBuilder.stateTerms(state) { try document.addBoolean(term) }
+        // The thread is also the collapse key of `searchThreads` (value slot), as `build` sets it.
+        if let thread = state.threadID, !thread.isEmpty { try document.setValue(thread, slot: IndexLayout.threadSlot) }
         return PreparedDocument(docid: docid, document: document, account: state.accounts.first, year: year)
     }
 }

@@ -45,6 +45,9 @@ final class ArchiveLock: Sendable {
         return ArchiveLock(descriptor: fd)
     }
 
+    /// Whether the lock is still held (not released yet).
+    var isHeld: Bool { descriptor.withLock { $0 >= 0 } }
+
     /// Releases the lock (idempotent).
     func release() {
         descriptor.withLock { fd in

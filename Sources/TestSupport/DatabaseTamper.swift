@@ -29,6 +29,18 @@ public enum DatabaseTamper {
             """)
     }
 
+    /// Changes one byte of the payload of audit entry `sequence` (its last digit, to the next one),
+    /// dropping the trigger that keeps audit entries append-only first, as someone with the file would.
+    public static func changeByte(ofAuditEntry sequence: Int64, in path: String) throws {
+        try python(path, """
+            db.execute("DROP TRIGGER IF EXISTS audit_no_update")
+            text = db.execute("SELECT payload FROM audit WHERE seq = ?", (\(sequence),)).fetchone()[0]
+            at = max(i for i, c in enumerate(text) if c.isdigit())
+            text = text[:at] + str((int(text[at]) + 1) % 10) + text[at + 1:]
+            db.execute("UPDATE audit SET payload = ? WHERE seq = ?", (text, \(sequence)))
+            """)
+    }
+
     /// The row id of the message whose id (64 hex digits) is given.
     public static func messageKey(ofID hex: String, in path: String) throws -> Int64 {
         let script = """

@@ -25,6 +25,8 @@ public final class FaultProxy: Sendable {
         case none
         /// Forward up to the trigger, then close both sides.
         case cut(after: Trigger)
+        /// Forward up to the trigger, then reset the client's connection (TCP RST: SO_LINGER 0, then close).
+        case reset(after: Trigger)
         /// Forward up to the trigger, then forward nothing more (the connection stays open).
         case stall(after: Trigger)
         /// Replace `count` bytes from the trigger on with other bytes, then go on forwarding.
@@ -159,6 +161,7 @@ private final class FaultFilter: Sendable {
         self.eventLoop = eventLoop
         if case .cut(.bytes(let count)) = fault { state.withLock { $0.triggerAt = count } }
         if case .stall(.bytes(let count)) = fault { state.withLock { $0.triggerAt = count } }
+        if case .reset(.bytes(let count)) = fault { state.withLock { $0.triggerAt = count } }
         if case .corrupt(.bytes(let count), _) = fault { state.withLock { $0.triggerAt = count } }
     }
 
@@ -169,7 +172,7 @@ private final class FaultFilter: Sendable {
             peer.writeAndFlush(input, promise: nil)
         case .trickle(let size, let interval):
             trickle(bytes, size: max(1, size), interval: interval, to: peer)
-        case .cut(let trigger), .stall(let trigger):
+        case .cut(let trigger), .stall(let trigger), .reset(let trigger):
             let (forward, stop) = state.withLock { state -> ([UInt8], Bool) in
                 guard !state.stopped else { return ([], false) }
                 let start = state.position
@@ -181,6 +184,13 @@ private final class FaultFilter: Sendable {
             }
             if !forward.isEmpty { peer.writeAndFlush(ByteBuffer(bytes: forward), promise: nil) }
             if stop, case .cut = fault { peer.close(promise: nil) }
+            if stop, case .reset = fault {
+                if let socket = peer as? SocketOptionProvider {
+                    socket.setSoLinger(linger(l_onoff: 1, l_linger: 0)).whenComplete { _ in peer.close(promise: nil) }
+                } else {
+                    peer.close(promise: nil)
+                }
+            }
         case .corrupt(let trigger, let count):
             let output = state.withLock { state -> [UInt8] in
                 let start = state.position

@@ -1,6 +1,8 @@
+import Dispatch
 import Foundation
 import MailModel
 import MailStore
+import Synchronization
 
 /// Proves an archive complete and unaltered (`cairn verify`): re-hashes every stored message against
 /// its recorded SHA-256 and its id, walks the audit chain, checks that the store and the index agree
@@ -77,14 +79,16 @@ public struct ArchiveVerifier: Sendable {
         try timed(.counts) { collector in try checkCounts(&counts, into: &collector) }
         if !options.quick {
             try timed(.messages) { collector in try checkMessages(counts, into: &collector, progress: progress) }
-            try timed(.coverage) { collector in try checkCoverage(into: &collector) }
-            try timed(.index) { collector in try checkIndex(counts, into: &collector, progress: progress) }
-            try timed(.database) { collector in
-                let problems = try archive.store.checkDatabaseIntegrity(quick: !options.fullDatabaseCheck)
-                for problem in problems {
-                    collector.add(VerificationProblem(check: .database, kind: "sqlite", detail: "SQLite: \(problem)"))
-                }
-                return 1
+            // The other full checks each run on one thread: run them side by side.
+            let fixed = counts
+            let parts = try runConcurrently([
+                (.coverage, { collector in try checkCoverage(into: &collector) }),
+                (.index, { collector in try checkIndex(fixed, into: &collector, progress: progress) }),
+                (.database, { collector in try checkDatabase(into: &collector) }),
+            ])
+            for (result, part) in parts {
+                results.append(result)
+                collector.merge(part)
             }
         }
         if counts.pendingIndex > 0 || counts.pendingRemovals > 0 {
@@ -99,6 +103,34 @@ public struct ArchiveVerifier: Sendable {
         return VerificationReport(quick: options.quick, counts: counts, head: chain.head, anchor: options.anchor,
                                   checks: results, problems: collector.problems, omittedProblems: collector.omitted,
                                   notes: collector.notes, seconds: Self.seconds(since: start))
+    }
+
+    /// Runs checks on a thread each and returns their results and problems in the order given.
+    private func runConcurrently(
+        _ checks: [(VerificationCheck, @Sendable (inout ProblemCollector) throws -> Int)]
+    ) throws -> [(VerificationCheckResult, ProblemCollector)] {
+        let limit = options.problemLimit
+        let outcomes = Mutex<[Int: Result<(VerificationCheckResult, ProblemCollector), any Error>]>([:])
+        DispatchQueue.concurrentPerform(iterations: checks.count) { index in
+            let (check, body) = checks[index]
+            let began = ContinuousClock.now
+            var collector = ProblemCollector(limit: limit)
+            let outcome = Result {
+                let checked = try body(&collector)
+                return (VerificationCheckResult(check: check, checked: checked, problems: collector.count(check),
+                                                seconds: Self.seconds(since: began)), collector)
+            }
+            outcomes.withLock { $0[index] = outcome }
+        }
+        return try outcomes.withLock { results in try checks.indices.map { try results[$0]!.get() } }
+    }
+
+    /// SQLite's own consistency checks of the database file.
+    private func checkDatabase(into collector: inout ProblemCollector) throws -> Int {
+        for problem in try archive.store.checkDatabaseIntegrity(quick: !options.fullDatabaseCheck) {
+            collector.add(VerificationProblem(check: .database, kind: "sqlite", detail: "SQLite: \(problem)"))
+        }
+        return 1
     }
 
     /// Counts of the store and the audit trail, from one snapshot, and of the index.

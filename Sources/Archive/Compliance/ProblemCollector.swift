@@ -34,6 +34,16 @@ struct ProblemCollector {
         notes.append(text)
     }
 
+    /// Takes over the problems, counts and notes another collector gathered (a check run apart).
+    mutating func merge(_ other: ProblemCollector) {
+        for problem in other.problems { add(problem) }
+        for (check, count) in other.counts {
+            let listed = other.problems.filter { $0.check == check }.count
+            addOmitted(check, count - listed)
+        }
+        for note in other.notes { self.note(note) }
+    }
+
     /// Problems found by a check.
     func count(_ check: VerificationCheck) -> Int {
         counts[check, default: 0]

@@ -41,10 +41,22 @@ public enum SafeFileName {
         let (stem, ext) = split(name)
         var counter = 2
         while true {
-            let candidate = truncate(stem + " (\(counter))" + ext)
+            // The stem gives way to the suffix, so that a name at the length limit still changes.
+            let candidate = shortened(stem, toFitBefore: " (\(counter))" + ext)
             if !isTaken(candidate) { return candidate }
             counter += 1
         }
+    }
+
+    /// `stem` cut (by whole characters) so that it and `tail` fit ``maximumBytes``, then `tail`.
+    private static func shortened(_ stem: String, toFitBefore tail: String) -> String {
+        guard stem.utf8.count + tail.utf8.count > maximumBytes else { return stem + tail }
+        var kept = ""
+        for character in stem {
+            if kept.utf8.count + character.utf8.count + tail.utf8.count > maximumBytes { break }
+            kept.append(character)
+        }
+        return kept + tail
     }
 
     private static func split(_ name: String) -> (stem: String, ext: String) {
@@ -57,12 +69,7 @@ public enum SafeFileName {
     private static func truncate(_ name: String) -> String {
         guard name.utf8.count > maximumBytes else { return name }
         let (stem, ext) = split(name)
-        var kept = ""
-        for character in stem {
-            if kept.utf8.count + character.utf8.count + ext.utf8.count > maximumBytes { break }
-            kept.append(character)
-        }
-        return kept + ext
+        return shortened(stem, toFitBefore: ext)
     }
 }
 

@@ -27,7 +27,10 @@ public struct MailImporter: Sendable {
 
     /// Runs an import: `plan` hears what was found before reading starts, `onResult` hears about
     /// every message (and every path that could not be read) in order, on the writer's thread.
+    /// `shouldStop` is asked before each message: once it says yes, no more is read, and what was
+    /// read is committed, recorded and indexed as after a complete run.
     public func run(_ request: ImportRequest, plan: (ImportPlan) -> Void = { _ in },
+                    shouldStop: @escaping @Sendable () -> Bool = { false },
                     onResult: @escaping @Sendable (IngestResult) -> Void = { _ in }) throws -> IngestSummary {
         var sources = ImportSources(request: request)
         plan(sources.plan())
@@ -37,8 +40,13 @@ public struct MailImporter: Sendable {
             for problem in sources.problems {
                 try pipeline.reportFailure(label: problem.path, reason: problem.reason)
             }
-            try sources.forEachFile { file in
-                try importFile(file, request: request, pipeline: pipeline, reader: &reader)
+            do {
+                try sources.forEachFile { file in
+                    if shouldStop() { throw ImportStopped() }
+                    try importFile(file, request: request, pipeline: pipeline, reader: &reader, shouldStop: shouldStop)
+                }
+            } catch is ImportStopped {
+                // Stopped: what was read so far is committed below like a complete run.
             }
             let source: SourceKind = request.kind == .maildir ? .maildir : request.kind == .mbox ? .mbox : .eml
             let account = request.account, folder = request.folder
@@ -59,7 +67,7 @@ public struct MailImporter: Sendable {
     }
 
     private func importFile(_ file: ImportSources.File, request: ImportRequest, pipeline: IngestPipeline,
-                            reader: inout ChunkedFileReader) throws {
+                            reader: inout ChunkedFileReader, shouldStop: () -> Bool) throws {
         switch file.kind {
         case .message(let flags, let internalDate):
             let sighting = Sighting(source: request.kind == .maildir ? .maildir : .eml, account: request.account,
@@ -77,12 +85,12 @@ public struct MailImporter: Sendable {
             }
             try pipeline.submit(message)
         case .mbox:
-            try importMbox(file, request: request, pipeline: pipeline, reader: &reader)
+            try importMbox(file, request: request, pipeline: pipeline, reader: &reader, shouldStop: shouldStop)
         }
     }
 
     private func importMbox(_ file: ImportSources.File, request: ImportRequest, pipeline: IngestPipeline,
-                            reader: inout ChunkedFileReader) throws {
+                            reader: inout ChunkedFileReader, shouldStop: () -> Bool) throws {
         var mbox = MboxReader()
         var current: IncomingMessage?
         var number = 0
@@ -91,6 +99,7 @@ public struct MailImporter: Sendable {
             while let event = mbox.next() {
                 switch event {
                 case .messageBegin(let envelope):
+                    if shouldStop() { throw ImportStopped() }
                     number += 1
                     let sighting = Sighting(source: .mbox, account: request.account, folder: folder,
                                             internalDate: envelope?.date)
@@ -125,3 +134,6 @@ public struct MailImporter: Sendable {
         try drain()
     }
 }
+
+/// Thrown inside an import to stop reading (``MailImporter/run(_:plan:shouldStop:onResult:)``).
+private struct ImportStopped: Error {}

@@ -16,8 +16,8 @@ import NIOCore
 /// for message in page.messages { print(message.subject ?? "", searcher.snippet(of: message.key, with: snippets)) }
 /// ```
 public final class ArchiveSearcher {
-    private let archive: MailArchive
-    private let reader: MailIndexReader
+    let archive: MailArchive
+    let reader: MailIndexReader
 
     /// One page of results: the messages in order and the number of all matches.
     public struct Page: Sendable {
@@ -36,7 +36,7 @@ public final class ArchiveSearcher {
     }
 
     /// Whether the index has any shard yet (a new archive's index appears with its first writer).
-    private var hasIndex: Bool { !reader.shards.isEmpty }
+    var hasIndex: Bool { !reader.shards.isEmpty }
 
     /// One page of the messages that match, in `order`; with `limit` nil, every match.
     public func search(_ query: SearchQuery, order: SearchOrder = .newest, offset: Int = 0, limit: Int? = nil,
@@ -92,11 +92,26 @@ public final class ArchiveSearcher {
                         end: String = "]") -> String {
         guard let decoded = try? archive.decode(key, prefixBytes: ArchiveSearcher.snippetPrefixBytes) else { return "" }
         let text = decoded.searchableText.isEmpty ? (decoded.subject ?? "") : decoded.searchableText
-        let snippet = snippets.maker.snippet(of: snippets.window(of: text), length: length, start: start, end: end,
-                                             omit: "...")
+        let window = snippets.window(of: text)
+        let snippet = snippets.maker.snippet(of: window, length: length, start: start, end: end, omit: "...")
+        // No query word in the text (a match in the subject, an address, an attachment's name):
+        // the beginning of the text, as a mail client's preview shows it.
+        guard snippet.contains(start) else { return ArchiveSearcher.beginning(of: window, length: length) }
         // Words matched side by side (CJK n-grams) read as one mark.
         return snippet.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
             .replacingOccurrences(of: end + start, with: "")
+    }
+
+    /// The first words of a text, whitespace collapsed, at most `length` characters, `...` where cut.
+    static func beginning(of text: String, length: Int) -> String {
+        var result = ""
+        for word in text.split(whereSeparator: { $0.isWhitespace }) {
+            if result.count + word.count + 1 > length - 3 {
+                return result.isEmpty ? String(word.prefix(max(1, length - 3))) + "..." : result + "..."
+            }
+            result += result.isEmpty ? String(word) : " " + word
+        }
+        return result
     }
 
     /// The number of documents in the index.

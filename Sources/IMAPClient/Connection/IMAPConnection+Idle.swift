@@ -4,7 +4,8 @@ import NIOCore
 extension IMAPConnection {
     /// Waits for changes in the selected mailbox with IDLE (RFC 2177), handing each to `handler` until it
     /// returns `.stop`. IDLE is renewed every ``Timeouts/idleRenewal`` (29 minutes by default). Cancelling
-    /// the task ends IDLE cleanly (DONE) and then throws `CancellationError`.
+    /// the task ends IDLE cleanly (DONE) and then throws `CancellationError`. `whenIdling`, if given, runs
+    /// each time the server confirms IDLE (`+`), at the start and after each renewal.
     ///
     /// ```swift
     /// try await connection.idle { event in
@@ -12,7 +13,8 @@ extension IMAPConnection {
     ///     return .continue
     /// }
     /// ```
-    public func idle(_ handler: (IdleEvent) async throws -> IdleDecision) async throws {
+    public func idle(whenIdling: (() async throws -> Void)? = nil,
+                     _ handler: (IdleEvent) async throws -> IdleDecision) async throws {
         try await settle()
         guard capabilities.contains(.idle) else { throw IMAPError(.usage, "the server does not support IDLE") }
         guard selected != nil else { throw IMAPError(.usage, "IDLE needs a selected mailbox") }
@@ -56,6 +58,7 @@ extension IMAPConnection {
             case .continuation:
                 try await perform(machine.continuationReceived())
                 renewAt = NIODeadline.now() + TimeAmount(configuration.timeouts.idleRenewal)
+                if machine.isIdling, !cancelled, let whenIdling { try await whenIdling() }
             case .untagged(let response):
                 try await perform(machine.untagged(response))
             case .fetch(let fetch):

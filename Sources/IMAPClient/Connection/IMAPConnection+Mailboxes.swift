@@ -40,6 +40,17 @@ extension IMAPConnection {
         return result
     }
 
+    /// STATUS of a listed mailbox, addressed by the exact name the server listed.
+    public func status(_ mailbox: MailboxInfo, items: [StatusItem] = [.messages, .uidNext, .uidValidity, .unseen, .highestModSeq])
+        async throws -> MailboxStatus {
+        try await settle()
+        var result = MailboxStatus(mailbox: mailbox.encodedName)
+        try await execute(.status(mailbox.encodedName, usable(items))) { event in
+            if case .untagged(.status(let status)) = event { result = status }
+        }
+        return result
+    }
+
     private func usable(_ items: [StatusItem]) -> [StatusItem] {
         items.filter { item in
             switch item {
@@ -73,7 +84,20 @@ extension IMAPConnection {
     @discardableResult
     public func select(_ mailbox: MailboxName, readOnly: Bool = false, qresync: QResyncParameters? = nil) async throws
         -> SelectedMailbox {
-        let encoded = try await encode(mailbox)
+        try await select(mailbox, encoded: try await encode(mailbox), readOnly: readOnly, qresync: qresync)
+    }
+
+    /// Opens a listed mailbox by the exact name the server listed (safe even when that name does not
+    /// survive decoding and encoding again).
+    @discardableResult
+    public func select(_ mailbox: MailboxInfo, readOnly: Bool = false, qresync: QResyncParameters? = nil) async throws
+        -> SelectedMailbox {
+        try await settle()
+        return try await select(mailbox.name, encoded: mailbox.encodedName, readOnly: readOnly, qresync: qresync)
+    }
+
+    private func select(_ mailbox: MailboxName, encoded: EncodedMailbox, readOnly: Bool, qresync: QResyncParameters?) async throws
+        -> SelectedMailbox {
         var parameters: SelectParameters?
         if let qresync, enabled.contains(.qresync) {
             parameters = .qresync(uidValidity: qresync.uidValidity, modSeq: qresync.modSeq, knownUIDs: qresync.knownUIDs)

@@ -47,6 +47,11 @@ public final class IMAPConnection {
         self.reader = ResponseReader(transport: transport, options: configuration.parserOptions)
     }
 
+    /// The most received bytes this connection held at once before handing them out: the parser's
+    /// buffer plus compressed input waiting to be inflated. Bounded by network reads and the parser's
+    /// line limit, whatever the size of a message or a mailbox (the memory tests check it).
+    var peakBufferedBytes: Int { reader.peakBufferedBytes + transport.peakCompressedBytes }
+
     /// How commands are encoded for this server now.
     var encodingOptions: CommandEncodingOptions {
         CommandEncodingOptions(capabilities: capabilities, utf8Enabled: enabled.contains(.utf8Accept))
@@ -228,6 +233,10 @@ public final class IMAPConnection {
         case .bye(let text): bye = text
         case .exists(let count): selected?.exists = count
         case .recent(let count): selected?.recent = count
+        case .expunge:
+            if let count = selected?.exists, count > 0 { selected?.exists = count - 1 }
+        case .vanished(let uids, let earlier) where !earlier:
+            if let count = selected?.exists { selected?.exists = max(0, count - uids.count) }
         default: break
         }
     }

@@ -7,6 +7,8 @@ final class ResponseReader {
     private var parser: ResponseParser
     private var buffer = ByteBuffer()
     private let allocator = ByteBufferAllocator()
+    /// The most received bytes held at once, not yet parsed or handed out.
+    private(set) var peakBufferedBytes = 0
 
     init(transport: Transport, options: ResponseParserOptions) {
         self.transport = transport
@@ -44,7 +46,11 @@ final class ResponseReader {
 
     private func parseBuffered() throws -> ResponseEvent? {
         do {
-            return try parser.next(buffer: &buffer)
+            let event = try parser.next(buffer: &buffer)
+            if case .fetch(.streamingBytes(let chunk))? = event, chunk.storageCapacity > 2 * chunk.readableBytes {
+                return .fetch(.streamingBytes(owned(chunk)))
+            }
+            return event
         } catch let error as ResponseParseError {
             throw IMAPError(.protocol, error.description)
         } catch let error as ResponseLimitError {
@@ -52,7 +58,16 @@ final class ResponseReader {
         }
     }
 
+    /// A copy of a body chunk in storage of its own size. A slice keeps its whole read buffer alive (a 5 KB
+    /// message can share a 256 KiB one), so a consumer queueing chunks would hold far more than their bytes.
+    private func owned(_ chunk: ByteBuffer) -> ByteBuffer {
+        var copy = allocator.buffer(capacity: chunk.readableBytes)
+        copy.writeImmutableBuffer(chunk)
+        return copy
+    }
+
     private func append(_ bytes: ByteBuffer) {
+        defer { peakBufferedBytes = max(peakBufferedBytes, buffer.readableBytes) }
         if buffer.readableBytes == 0 {
             buffer = bytes
             return

@@ -13,6 +13,8 @@ final class Transport {
 
     /// Whether COMPRESS=DEFLATE is active.
     var isCompressed: Bool { inflater != nil }
+    /// The most compressed bytes held at once waiting to be inflated (0 without COMPRESS).
+    var peakCompressedBytes: Int { inflater?.peakPendingBytes ?? 0 }
 
     init(channel: Channel, inbound: NIOAsyncChannelInboundStream<ByteBuffer>,
          outbound: NIOAsyncChannelOutboundWriter<ByteBuffer>, host: String) {

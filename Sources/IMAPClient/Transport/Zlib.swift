@@ -70,13 +70,21 @@ final class Inflater {
         stream.deallocate()
     }
 
-    /// Adds compressed bytes.
+    /// The most compressed bytes held at once (input waiting to be inflated).
+    private(set) var peakPendingBytes = 0
+
+    /// Adds compressed bytes. What was inflated already is dropped first, so the buffer holds only
+    /// input not yet inflated plus this read.
     func feed(_ input: ByteBuffer) {
         if pendingOffset == pending.count {
             pending.removeAll(keepingCapacity: true)
             pendingOffset = 0
+        } else if pendingOffset > 0 {
+            pending.removeFirst(pendingOffset)
+            pendingOffset = 0
         }
         pending.append(contentsOf: input.readableBytesView)
+        peakPendingBytes = max(peakPendingBytes, pending.count)
     }
 
     /// Whether compressed bytes are waiting.

@@ -3,7 +3,8 @@ import NIOCore
 /// Walks response bytes once, remembering where it stopped, and reports the points where a parse attempt
 /// can succeed: the end of a line, or the end of a literal header `{n}CRLF` (before the literal's bytes).
 /// Literal bytes it walks past are counted, never inspected, and the text between literals is bounded
-/// by ``ResponseParserOptions/maxLineLength``.
+/// by ``ResponseParserOptions/maxLineLength``; everything it walked that the parser has not consumed yet
+/// (text and inline literals) by ``ResponseParserOptions/maxResponseSize``.
 struct FrameScanner {
     /// A point where a parse attempt may succeed.
     enum Boundary: Equatable {
@@ -62,6 +63,10 @@ struct FrameScanner {
                     throw ResponseLimitError(limit: .inlineLiteralSize, actualCount: size,
                                              maximumCount: options.maxInlineLiteralSize)
                 }
+                let held = index - view.startIndex + size
+                guard held <= options.maxResponseSize else {
+                    throw ResponseLimitError(limit: .responseSize, actualCount: held, maximumCount: options.maxResponseSize)
+                }
                 state = size == 0 ? .text : .skipping(size)
                 continue
             case .skipping(let remaining):
@@ -115,6 +120,10 @@ struct FrameScanner {
             if textSinceBoundary > options.maxLineLength {
                 throw ResponseLimitError(limit: .lineLength, actualCount: textSinceBoundary,
                                          maximumCount: options.maxLineLength)
+            }
+            if index - view.startIndex > options.maxResponseSize {
+                throw ResponseLimitError(limit: .responseSize, actualCount: index - view.startIndex,
+                                         maximumCount: options.maxResponseSize)
             }
         }
         return nil

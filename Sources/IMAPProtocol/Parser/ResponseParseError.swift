@@ -43,6 +43,8 @@ public struct ResponseLimitError: Error, Hashable, Sendable, CustomStringConvert
         public static let inlineLiteralSize = Limit(name: "maxInlineLiteralSize")
         /// ``ResponseParserOptions/maxBodyLiteralSize``.
         public static let bodyLiteralSize = Limit(name: "maxBodyLiteralSize")
+        /// ``ResponseParserOptions/maxResponseSize``.
+        public static let responseSize = Limit(name: "maxResponseSize")
         /// ``ResponseParserOptions/maxNesting``.
         public static let nesting = Limit(name: "maxNesting")
         /// ``ResponseParserOptions/maxAttributeCount``.

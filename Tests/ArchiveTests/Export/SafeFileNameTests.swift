@@ -39,4 +39,17 @@ import Testing
         #expect(SafeFileName.unique("notes") { taken.contains($0) } == "notes")
         #expect(SafeFileName.unique("README") { $0 == "README" } == "README (2)")
     }
+
+    @Test("a name at the length limit still gets a distinct suffix (it looped forever before)")
+    func uniqueAtTheLengthLimit() {
+        let full = SafeFileName.sanitize(String(repeating: "n", count: 5_000) + ".txt", fallback: "f")
+        #expect(full.utf8.count == SafeFileName.maximumBytes)
+        var taken: Set<String> = [full]
+        for _ in 0..<3 {
+            let next = SafeFileName.unique(full) { taken.contains($0) }
+            #expect(!taken.contains(next))
+            #expect(next.utf8.count <= SafeFileName.maximumBytes && next.hasSuffix(").txt"))
+            taken.insert(next)
+        }
+    }
 }

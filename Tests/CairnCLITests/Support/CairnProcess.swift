@@ -15,6 +15,8 @@ final class CairnProcess {
         var output: [UInt8]
         /// Standard error.
         var error: String
+        /// The most memory the process held at once (resident set), in KiB.
+        var maxResidentKiB: Int = 0
         /// Standard output as text.
         var text: String { String(decoding: output, as: UTF8.self) }
     }
@@ -40,6 +42,7 @@ final class CairnProcess {
         posix_spawn_file_actions_addopen(&actions, 0, files.appendingPathComponent("in").path, O_RDONLY, 0)
         posix_spawn_file_actions_addopen(&actions, 1, files.appendingPathComponent("out").path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
         posix_spawn_file_actions_addopen(&actions, 2, files.appendingPathComponent("err").path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        SpawnActions.closeInheritedDescriptors(&actions)
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)
         defer { posix_spawnattr_destroy(&attributes) }
@@ -76,14 +79,21 @@ final class CairnProcess {
         _ = Glibc.kill(pid, SIGKILL)
     }
 
+    /// Sends a signal.
+    func signal(_ number: Int32) {
+        _ = Glibc.kill(pid, number)
+    }
+
+
     /// Waits for the process to end and collects what it wrote.
     func wait() -> Result {
         var status: Int32 = 0
-        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        var usage = rusage()
+        while wait4(pid, &status, 0, &usage) < 0 && errno == EINTR {}
         let exit: Int32 = (status & 0x7F) == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F)
         let output = (try? Data(contentsOf: files.appendingPathComponent("out"))).map(Array.init) ?? []
         let error = (try? String(contentsOf: files.appendingPathComponent("err"), encoding: .utf8)) ?? ""
-        return Result(status: exit, output: output, error: error)
+        return Result(status: exit, output: output, error: error, maxResidentKiB: usage.ru_maxrss)
     }
 
     /// Runs `cairn` to its end.

@@ -47,8 +47,14 @@ struct FetchBenchmark {
             let directory = NSTemporaryDirectory() + "cairn-bench-\(getpid())-\(round)"
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
             let files = try await clientRun(server, compression: false, writeTo: directory)
+            #expect(try writtenBytes(directory) == (count, totalBytes))
             try? FileManager.default.removeItem(atPath: directory)
             rows.append(("cairn client, one file per message, round \(round)", files.duration, files.messages))
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+            let overlapped = try await clientRun(server, compression: false, writeTo: directory, overlapped: true)
+            #expect(try writtenBytes(directory) == (count, totalBytes))
+            try? FileManager.default.removeItem(atPath: directory)
+            rows.append(("cairn client, one file per message, writer thread, round \(round)", overlapped.duration, overlapped.messages))
             if round == 1 {
                 let compressed = try await clientRun(server, compression: true, writeTo: nil)
                 rows.append(("cairn client, COMPRESS=DEFLATE", compressed.duration, compressed.messages))
@@ -57,7 +63,8 @@ struct FetchBenchmark {
         }
         for (name, duration, messages) in rows {
             let seconds = Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
-            print("bench: \(name): \(String(format: "%.2f", seconds)) s, \(Int(Double(messages) / seconds)) messages/s")
+            print("bench: \(name): \(String(format: "%.2f", seconds)) s, \(Int(Double(messages) / seconds)) messages/s, "
+                + "\(String(format: "%.1f", Double(totalBytes) / 1e6 / seconds)) MB/s")
             #expect(messages == count)
         }
     }
@@ -85,6 +92,13 @@ func benchmarkMessage(_ index: Int) -> [UInt8] {
     return bytes
 }
 
+/// The number of files in `directory` and their total size.
+private func writtenBytes(_ directory: String) throws -> (Int, Int) {
+    let names = try FileManager.default.contentsOfDirectory(atPath: directory)
+    let sizes = try names.map { try FileManager.default.attributesOfItem(atPath: directory + "/" + $0)[.size] as? Int ?? 0 }
+    return (names.count, sizes.reduce(0, +))
+}
+
 private struct ClientResult {
     var duration: Duration
     var messages: Int
@@ -97,7 +111,10 @@ private func residentBytes() -> Int {
     return (Int(line.split(separator: " ").dropFirst().first ?? "0") ?? 0) * 1024
 }
 
-private func clientRun(_ server: DovecotServer, compression: Bool, writeTo directory: String?) async throws -> ClientResult {
+/// One full fetch; with `directory` each message goes to a file there, written in the fetch loop or, when
+/// `overlapped`, by a ``BackgroundFileWriter`` thread.
+private func clientRun(_ server: DovecotServer, compression: Bool, writeTo directory: String?, overlapped: Bool = false) async throws
+    -> ClientResult {
     var configuration = IMAPConfiguration(host: server.host, port: server.imapsPort,
                                           credentials: .password(user: server.user, password: server.password))
     configuration.tls.trust = .caFile(server.caFile)
@@ -111,10 +128,18 @@ private func clientRun(_ server: DovecotServer, compression: Bool, writeTo direc
         var messages = 0
         var rss = [residentBytes()]
         var fd: Int32 = -1
+        let writer = overlapped ? BackgroundFileWriter(limit: 8 * 1024 * 1024) : nil
         for try await event in connection.fetchBodies(UIDSet.all) {
+            if let writer, let directory {
+                switch event {
+                case .begin(let info): await writer.submit(.open("\(directory)/\(info.uid)"))
+                case .bytes(let chunk): await writer.submit(.bytes(chunk))
+                case .end: await writer.submit(.close)
+                }
+            }
             switch event {
             case .begin(let info):
-                if let directory {
+                if let directory, writer == nil {
                     fd = open("\(directory)/\(info.uid)", O_WRONLY | O_CREAT | O_TRUNC, 0o600)
                 }
             case .bytes(let chunk):
@@ -126,6 +151,7 @@ private func clientRun(_ server: DovecotServer, compression: Bool, writeTo direc
                 if messages % max(1, selected.exists / 4) == 0 { rss.append(residentBytes()) }
             }
         }
+        await writer?.finish()
         return (messages, rss)
     }
     return ClientResult(duration: clock.now - start, messages: messages, rss: rss)

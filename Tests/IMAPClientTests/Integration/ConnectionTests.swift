@@ -23,7 +23,8 @@ struct ConnectionTests {
     @Test("IMAPS: logs in, sees capabilities, compresses, lists INBOX")
     func imaps() async throws {
         let server = try await TestServers.shared()
-        let names = try await IMAPClient.withConnection(TestServers.configuration(server), logger: TestServers.logger) { connection in
+        let configuration = TestServers.configuration(server)
+        let names = try await IMAPClient.withConnection(configuration, logger: TestServers.logger) { connection in
             #expect(connection.capabilities.contains(.condStore))
             #expect(connection.capabilities.contains(.idle))
             #expect(connection.isCompressed)
@@ -132,6 +133,18 @@ struct ConnectionTests {
         }
         #expect(error?.category == .authentication)
         #expect(error.map { !"\($0)".contains("token-123") } == true)
+    }
+
+    @Test("an unreadable CA file is a TLS error before connecting")
+    func missingCAFile() async throws {
+        let server = try await TestServers.shared()
+        var configuration = TestServers.configuration(server)
+        configuration.tls.trust = .caFile("/nonexistent/ca.pem")
+        let error = await expectIMAPError {
+            try await IMAPClient.withConnection(configuration, logger: TestServers.logger) { _ in }
+        }
+        #expect(error?.category == .tls)
+        #expect(error?.message.contains("CA file") == true)
     }
 
     @Test("a closed port is a connection error")

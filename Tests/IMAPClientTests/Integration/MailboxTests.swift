@@ -32,8 +32,17 @@ struct MailboxTests {
         let (names, count) = try await IMAPClient.withConnection(TestServers.configuration(server), logger: TestServers.logger) { connection in
             do { try await connection.create(japanese) } catch let error as IMAPError { print("CREATE", error.serverText ?? ""); throw error }
             _ = try await connection.append(ByteBuffer(bytes: TestServers.message(subject: "konnichiwa")), to: japanese)
-            let names = try await connection.list().map(\.name)
+            let listed = try await connection.list()
+            let names = listed.map(\.name)
             let count = try await connection.select(onDisk).exists + connection.select(japanese).exists
+            // A listed mailbox can be addressed by the exact name the server gave.
+            if let info = listed.first(where: { $0.name == onDisk }) {
+                #expect(try await connection.status(info).messages == 1)
+                #expect(try await connection.select(info, readOnly: true).exists == 1)
+                #expect(connection.selected?.name == onDisk)
+            } else {
+                Issue.record("\(onDisk) not listed")
+            }
             return (names, count)
         }
         #expect(names.contains(onDisk))

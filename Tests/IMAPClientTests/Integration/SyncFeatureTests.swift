@@ -42,6 +42,7 @@ struct SyncFeatureTests {
             try await connection.select(name)
             try await connection.store(UIDSet([UID(3)]), StoreOperation(.add, [.deleted], silent: true))
             try await connection.expunge(UIDSet([UID(3)]))
+            #expect(connection.selected?.exists == 5, "EXPUNGE lowers the count")
             try await connection.store(UIDSet([UID(5)]), StoreOperation(.add, [.seen], silent: true))
         }
         try await IMAPClient.withConnection(TestServers.configuration(server), logger: TestServers.logger) { connection in
@@ -56,6 +57,9 @@ struct SyncFeatureTests {
             let changes = try await connection.fetchSummaries(UIDSet.all, changedSince: modSeq, includeVanished: true)
             #expect(changes.vanished == UIDSet([UID(3)]))
             #expect(changes.messages.map(\.uid) == [UID(5)])
+            try await connection.store(UIDSet([UID(6)]), StoreOperation(.add, [.deleted], silent: true))
+            try await connection.expunge(UIDSet([UID(6)]))
+            #expect(connection.selected?.exists == 4, "VANISHED (with QRESYNC) lowers the count")
         }
     }
 

@@ -1,3 +1,4 @@
+import Foundation
 import IMAPClient
 import IMAPProtocol
 import Logging
@@ -10,7 +11,11 @@ enum TestServers {
     /// One server for the whole test process (started on first use, stopped at exit), started off the
     /// cooperative thread pool.
     static func shared() async throws -> DovecotServer {
-        try await Blocking.run { try DovecotServer.shared("IMAPClientTests") }
+        try await Blocking.run {
+            var options = DovecotServer.Options()
+            options.rawlog = ProcessInfo.processInfo.environment["CAIRN_IMAP_RAWLOG"] == "1"  // for debugging
+            return try DovecotServer.shared("IMAPClientTests", options: options)
+        }
     }
 
     /// Fills a folder off the cooperative thread pool.

@@ -1,9 +1,9 @@
 import Dispatch
 import Foundation
 
-/// Catches SIGINT and SIGTERM while a sync runs: the first asks it to stop cleanly (commit what was
-/// fetched), a second one stops at once. `handler` hears whether the signal was the first.
-final class SyncSignals: @unchecked Sendable {
+/// Catches SIGINT and SIGTERM while a sync or an import runs: the first asks it to stop cleanly (commit
+/// what was fetched or read), a second one stops at once. `handler` hears whether the signal was the first.
+final class StopSignals: @unchecked Sendable {
     // Safe: `count` is only touched with `lock` held; `sources` is written once in init and read in
     // `stop`, which the owner calls once.
     private let lock = NSLock()
@@ -13,7 +13,7 @@ final class SyncSignals: @unchecked Sendable {
 
     /// Starts catching.
     init(_ handler: @escaping @Sendable (_ first: Bool) -> Void) {
-        for number in SyncSignals.caught {
+        for number in StopSignals.caught {
             signal(number, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
             source.setEventHandler { [weak self] in handler((self?.next() ?? 2) == 1) }
@@ -33,6 +33,6 @@ final class SyncSignals: @unchecked Sendable {
     func stop() {
         for source in sources { source.cancel() }
         sources = []
-        for number in SyncSignals.caught { signal(number, SIG_DFL) }
+        for number in StopSignals.caught { signal(number, SIG_DFL) }
     }
 }
