@@ -25,6 +25,7 @@ public struct CairnCommand: AsyncParsableCommand {
             AuditCommand.self,
             StatsCommand.self,
             ReindexCommand.self,
+            IndexCommand.self,
         ]
     )
 

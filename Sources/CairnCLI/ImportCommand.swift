@@ -32,8 +32,13 @@ struct ImportCommand: AsyncParsableCommand {
     @Option(name: .long, help: "The folder to file them in (a Maildir's root folder; default INBOX, or the mbox file's name).")
     var folder: String?
 
+    @Option(name: .customLong("batch-messages"), help: ArgumentHelp("Messages committed together at most (for tests).",
+                                                                     visibility: .hidden))
+    var batchMessages: Int = IngestOptions().batchMessages
+
     func validate() throws {
         guard !paths.isEmpty else { throw ValidationError("give at least one path to import") }
+        guard batchMessages >= 1 else { throw ValidationError("--batch-messages must be at least 1") }
         if paths.contains("-") && kind != .eml {
             throw ValidationError("- (standard input) works with `cairn import eml -` only")
         }
@@ -58,7 +63,9 @@ struct ImportCommand: AsyncParsableCommand {
             }
         }
         defer { signals.stop() }
-        let summary = try MailImporter(archive: archive).run(request, plan: { plan in
+        var options = IngestOptions()
+        options.batchMessages = batchMessages
+        let summary = try MailImporter(archive: archive, options: options).run(request, plan: { plan in
             bar.setTotal(plan.messages)
         }, shouldStop: { stop.isRequested }, onResult: { result in
             progress.add(result)

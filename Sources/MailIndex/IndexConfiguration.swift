@@ -112,8 +112,8 @@ public struct IndexConfiguration: Hashable, Sendable {
         }
     }
 
-    /// The full path of a local shard.
-    func path(of shard: IndexShard) -> String? {
+    /// The full path of a local shard; nil for a remote one.
+    public func path(of shard: IndexShard) -> String? {
         guard case .local(let path) = shard.location else { return nil }
         return path.hasPrefix("/") ? path : directory + "/" + path
     }

@@ -1,9 +1,9 @@
 extension MailIndexWriter {
-    /// Whether the index holds a document for this row id (in any local shard).
+    /// Whether the index holds a document for this row id (in any shard, remote ones included).
     public func containsDocument(rowID: Int64) throws(IndexError) -> Bool {
         guard let docid = UInt32(exactly: rowID) else { return false }
         for name in shardOrder where try shards[name]!.contains(docid: docid) { return true }
-        return false
+        return try remoteRowIDs().contains(docid)
     }
 
     /// The row ids among `rowIDs` that the index holds no document for, in the order given (the

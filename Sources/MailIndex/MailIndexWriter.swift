@@ -16,9 +16,11 @@ import MailModel
 /// ```
 public final class MailIndexWriter {
     /// The configuration, including shards created since opening.
-    public private(set) var configuration: IndexConfiguration
-    private(set) var shards: [String: XapianWritableDatabase] = [:]
-    private(set) var shardOrder: [String] = []
+    public internal(set) var configuration: IndexConfiguration
+    var shards: [String: XapianWritableDatabase] = [:]
+    var shardOrder: [String] = []
+    /// The row ids held by the remote shards, read on first need (see `MailIndexWriter+Remote`).
+    var remoteRowCache: Set<UInt32>?
     private let recreate: Bool
     private var ownBuilder: DocumentBuilder?
 
@@ -51,7 +53,7 @@ public final class MailIndexWriter {
     /// The names of the local shards, in search order.
     public var localShards: [String] { shardOrder }
 
-    private func open(_ shard: IndexShard) throws(IndexError) {
+    func open(_ shard: IndexShard) throws(IndexError) {
         guard let path = configuration.path(of: shard) else { return }
         let db = try XapianWritableDatabase(path: path, action: recreate ? .createOrOverwrite : .createOrOpen)
         let stored = try db.metadata(IndexLayout.versionKey)
@@ -183,11 +185,16 @@ public final class MailIndexWriter {
         return updated
     }
 
-    /// The number of documents over all local shards.
-    public func documentCount() throws(IndexError) -> Int {
+    /// The number of documents in the local shards.
+    public func localDocumentCount() throws(IndexError) -> Int {
         var total = 0
         for name in shardOrder { total += try shards[name]!.documentCount() }
         return total
+    }
+
+    /// The number of documents over all shards, remote ones included (they are asked once).
+    public func documentCount() throws(IndexError) -> Int {
+        try remoteRowIDs().count + localDocumentCount()
     }
 
     /// A value the engine keeps with the index (in the first local shard); "" when unset.
@@ -248,7 +255,7 @@ public final class MailIndexWriter {
 
     /// The shard a document goes to, created (and written to the manifest) when new.
     private func shardName(for document: PreparedDocument) throws(IndexError) -> String {
-        let key: String
+        var key: String
         switch configuration.routing {
         case .striped:
             key = stripeName(document.docid)
@@ -259,6 +266,10 @@ public final class MailIndexWriter {
             key = "account-" + MailIndexWriter.safeName(document.account ?? "none")
         case .year:
             key = "year-" + (document.year.map { String($0) } ?? "undated")
+        }
+        // Remote shards are read-only: what would go to one goes to a local shard beside it.
+        if configuration.shards.contains(where: { $0.name == key && configuration.path(of: $0) == nil }) {
+            key += MailIndexWriter.localSuffix
         }
         if shards[key] == nil {
             let shard = IndexShard(name: key, location: .local(path: key))

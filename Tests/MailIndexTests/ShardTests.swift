@@ -2,6 +2,7 @@ import Foundation
 import MailIndex
 import MailModel
 import MailQuery
+import TestSupport
 import Testing
 
 @Suite("Shards")

@@ -66,9 +66,16 @@ public final class MailArchive: Sendable {
             let archive = MailArchive(home: home, store: store, options: options, indexWriter: handle)
             // An index of another layout was emptied, or the index lost documents the store says it
             // has (a deleted or restored index folder): index everything again.
-            let documents = try handle.use { try $0.documentCount() }
+            // A remote shard that does not answer stops writers that index (they must know what
+            // it holds), but not the index commands that open without catching up (`index detach`).
+            let documents: Int?
+            do {
+                documents = try handle.use { try $0.documentCount() }
+            } catch let error as IndexError where error.code == .network && !options.catchUpOnOpen {
+                documents = nil
+            }
             let indexed = try store.read { try $0.indexedCount() }
-            if handle.layoutWasReset || documents < indexed {
+            if handle.layoutWasReset || documents.map({ $0 < indexed }) == true {
                 try store.write { tx in _ = try tx.markAllUnindexed() }
             }
             if options.catchUpOnOpen { _ = try archive.makeIndexer().catchUp(progress: progress) }

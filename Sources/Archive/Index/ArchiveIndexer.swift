@@ -104,15 +104,18 @@ public struct ArchiveIndexer: Sendable {
     }
 
     /// Rebuilds the index from the store (`cairn reindex`): every message is marked unindexed,
-    /// the index is emptied, and everything is indexed again; an audit entry records it.
+    /// the index is emptied (remote shards are forgotten: everything is indexed locally), and
+    /// everything is indexed again; an audit entry records it. With `routing`, the new index is
+    /// split that way (`cairn index split`).
     @discardableResult
-    public func rebuild(progress: (@Sendable (IndexProgress) -> Void)? = nil) throws -> IndexReport {
+    public func rebuild(routing: ShardRouting? = nil, stripes: Int? = nil, reason: String = "cairn reindex",
+                        progress: (@Sendable (IndexProgress) -> Void)? = nil) throws -> IndexReport {
         let index = try archive.requireIndexWriter()
         try archive.store.write { tx in _ = try tx.markAllUnindexed() }
-        try index.recreate()
+        try index.recreate(routing: routing, stripes: stripes)
         let report = try catchUp(progress: progress)
         try archive.store.write { tx in
-            _ = try tx.appendAudit(.reindex(messages: report.built + report.updated, reason: "cairn reindex"))
+            _ = try tx.appendAudit(.reindex(messages: report.built + report.updated, reason: reason))
         }
         return report
     }

@@ -30,6 +30,8 @@ final class CairnProcess {
 
     let pid: pid_t
     private let files: URL
+    /// The wait status and resource usage, once the process has ended and been reaped.
+    private var reaped: (status: Int32, usage: rusage)?
 
     /// Starts `cairn` with `arguments`.
     init(_ arguments: [String], input: [UInt8] = [], environment: [String: String] = [:]) throws {
@@ -84,12 +86,25 @@ final class CairnProcess {
         _ = Glibc.kill(pid, number)
     }
 
+    /// Whether the process still runs (it is reaped, without blocking, once it has ended).
+    var isRunning: Bool {
+        guard reaped == nil else { return false }
+        var status: Int32 = 0
+        var usage = rusage()
+        guard wait4(pid, &status, WNOHANG, &usage) == pid else { return true }
+        reaped = (status, usage)
+        return false
+    }
 
     /// Waits for the process to end and collects what it wrote.
     func wait() -> Result {
-        var status: Int32 = 0
-        var usage = rusage()
-        while wait4(pid, &status, 0, &usage) < 0 && errno == EINTR {}
+        if reaped == nil {
+            var status: Int32 = 0
+            var usage = rusage()
+            while wait4(pid, &status, 0, &usage) < 0 && errno == EINTR {}
+            reaped = (status, usage)
+        }
+        let (status, usage) = reaped!
         let exit: Int32 = (status & 0x7F) == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F)
         let output = (try? Data(contentsOf: files.appendingPathComponent("out"))).map(Array.init) ?? []
         let error = (try? String(contentsOf: files.appendingPathComponent("err"), encoding: .utf8)) ?? ""

@@ -3,6 +3,8 @@
 import os
 import subprocess
 
+from .runner import dir_size
+
 ACCOUNT = "bench"
 PASSWORD_ENV = "CAIRN_BENCH_PASSWORD"
 
@@ -66,6 +68,13 @@ class Cairn:
 
     def inspect(self, files):
         return [self.binary, "inspect", "--format", "json", *files]
+
+    def sizes(self):
+        """The archive's index (``index/``, the derived Xapian shards: what compares with notmuch's
+        and mu's databases) and its store (``cairn.sqlite``, which holds the mail itself)."""
+        store = sum(os.path.getsize(p) for p in (os.path.join(self.home, "cairn.sqlite" + x) for x in ("", "-wal"))
+                    if os.path.exists(p))
+        return {"index_bytes": dir_size(os.path.join(self.home, "index")), "store_bytes": store}
 
     def env(self, server=None):
         env = dict(os.environ)

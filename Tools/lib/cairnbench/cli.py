@@ -34,6 +34,9 @@ def parse_args(argv):
     p.add_argument("--cairn", help="the cairn binary to measure (default: the release build)")
     p.add_argument("--no-build", action="store_true", help="do not build Cairn (use what is built, if any)")
     p.add_argument("--no-cold", action="store_true", help="skip cold-cache query runs")
+    p.add_argument("--no-pipelines", action="store_true",
+                   help="first sync: time mbsync alone, not also mbsync + notmuch new / mu index (saves their "
+                   "indexing runs, which the import step measures anyway)")
     p.add_argument("--no-setup", action="store_true", help="do not run Tools/setup first")
     p.add_argument("--keep", action="store_true", help="keep databases and copies (default: keep the corpus only)")
     p.add_argument("--report", default="BENCHMARKS.md", help="Markdown report (default BENCHMARKS.md)")
@@ -59,6 +62,7 @@ class Context:
 
     def __init__(self, opts, repo, log):
         self.runs, self.cold, self.log, self.repo = opts.runs, not opts.no_cold, log, repo
+        self.pipelines = not opts.no_pipelines
         self.cairn, self.cairn_reason = None, ""
 
 
@@ -198,10 +202,19 @@ def main(argv=None):
     if not all_results:
         log("no results to report")
         return 1
+    if opts.report_only:   # say how each size was measured, not how the report was rewritten
+        def flags(a):
+            out = [f"--count {a['sizes'][0]}" if len(a["sizes"]) == 1 else f"--sizes {','.join(map(str, a['sizes']))}",
+                   f"--runs {a['runs']}", f"--steps {','.join(a['steps'])}"]
+            out += [f"--{k.replace('_', '-')}" for k in ("no_cold", "no_pipelines") if a.get(k)]
+            return "Tools/bench " + " ".join(out)
+        args_line = "`, `".join(flags(r["args"]) for r in all_results)
     err = plot.render(all_results, os.path.abspath(opts.plot), os.path.join(opts.out, "plot.gp"))
     if err:
         log(f"plot: {err}")
     with open(opts.report, "w") as f:
-        f.write(report.render(all_results, args_line, os.path.basename(opts.plot)))
+        analysis_path = os.path.join(HERE, "ANALYSIS.md")
+        analysis = open(analysis_path, encoding="utf-8").read() if os.path.exists(analysis_path) else None
+        f.write(report.render(all_results, args_line, os.path.basename(opts.plot), analysis))
     log(f"wrote {opts.report} and {opts.plot}")
     return 0

@@ -50,6 +50,9 @@ def step_rows(res):
             if "index_bytes" in e:
                 extra.append(f"index {e['index_bytes'] / MiB:.1f} MiB = {100 * e['index_bytes'] / e['bytes']:.0f}% "
                              f"of the mail")
+            if "store_bytes" in e:
+                extra.append(f"store (the mail itself, kept byte for byte) {e['store_bytes'] / MiB:.0f} MiB = "
+                             f"{100 * e['store_bytes'] / e['bytes']:.0f}% of the mail")
             if "output_bytes" in e:
                 extra.append(f"wrote {e['output_bytes'] / 1e6:.0f} MB, {e['output_bytes'] / 1e6 / med:.1f} MB/s "
                              f"written")
@@ -139,26 +142,29 @@ def goal_rows(res):
     out = []
     for goal, peer, target, cairn, met in rows:
         status = "pending (Cairn step not available yet)" if cairn is None else ("met" if met else "missed")
+        if cairn and target and not met:   # how far: the factor Cairn must still gain
+            factor = target / cairn if "≥" in goal else cairn / target
+            status += f" by {factor:.1f}×"
         out.append(f"| {goal} | {_num(peer) if peer is not None else '—'} | "
                    f"{_num(target) if target is not None else '—'} | {_num(cairn) if cairn is not None else '—'} "
                    f"| {status} |")
     return out
 
 
-def render(all_results, args_line, plot_name):
-    """The whole BENCHMARKS.md."""
+def render(all_results, args_line, plot_name, analysis=None):
+    """The whole BENCHMARKS.md; ``analysis`` (Markdown written by hand: what bounds each missed goal)
+    goes after the goals."""
     first = all_results[0]
     m, v = first["machine"], first["versions"]
     lines = ["# Benchmarks", "",
              f"Measured by `{args_line}` on {m['date_utc']}, all tools side by side in one run on the same "
              "corpus and the same private Dovecot (127.0.0.1). Regenerate with the same command; raw figures "
              "are in `bench-out/results-N.json`.", ""]
-    pending = any(e["status"] != "ok" for r in all_results for step in r["steps"].values()
-                  for t, e in step.items() if t.startswith("cairn"))
+    pending = any(e["status"] != "ok" for r in all_results for name, step in r["steps"].items()
+                  if name not in ("fetch", "decode") for t, e in step.items() if t.startswith("cairn"))
     if pending:
-        lines += ["**Cairn columns are pending** where a step says *not available yet*: those commands are "
-                  "being built (issues 3-8); the peer figures are real and are the baseline Cairn's goals are "
-                  "set against.", ""]
+        lines += ["**Cairn columns are pending** where a step says *not available yet* (see the reason in the "
+                  "notes); the peer figures are real and are the baseline Cairn's goals are set against.", ""]
     lines += ["## Machine and software", "",
               "| | |", "| --- | --- |",
               f"| CPU | {m['cpu']}, {m['cores']} cores ({m['virtualization'] or 'bare metal'}) |",
@@ -191,7 +197,9 @@ def render(all_results, args_line, plot_name):
               "and whichever tool runs first pays nothing extra); the corpus is in the page cache for "
               "import and sync steps.", "",
               "- **import**: from scratch on the corpus Maildir: `cairn --home H import maildir CORPUS`; "
-              "`notmuch new` (fresh database); `mu index` after `mu init` (init not timed).",
+              "`notmuch new` (fresh database); `mu index` after `mu init` (init not timed). Index size: Cairn's "
+              "`index/` folder (its Xapian shards), notmuch's database folder, mu's `--muhome`; Cairn's store "
+              "(`cairn.sqlite`, which keeps every message's bytes, so it replaces the mail folder) is shown apart.",
               "- **first sync**: an empty local side each run: `cairn --home H account add bench --host "
               "127.0.0.1 --port P --security none --allow-insecure --user U --password-env VAR` (not timed) "
               "then `cairn sync bench`; `mbsync -a` into an empty Maildir++, then `notmuch new` and `mu index` "
@@ -243,6 +251,8 @@ def render(all_results, args_line, plot_name):
     lines += [f"## Goals of issue 9 at {last['corpus']['messages']:,} messages", "",
               "| goal | peer figure | target for Cairn | Cairn | status |", "| --- | --- | --- | --- | --- |"]
     lines += goal_rows(last)
+    if analysis:
+        lines += ["", analysis.strip()]
     lines += ["", "## Plot", "",
               f"![throughput and query latency against corpus size]({plot_name})", "",
               "Left: messages per second of each step against the corpus size. Right: the median over the 12 "

@@ -108,7 +108,7 @@ class Bench:
                 if os.path.exists(c.home):
                     shutil.rmtree(c.home)
                 if cairn_e.add(run(c.import_maildir(self.corpus), env=c.env())):
-                    cairn_e.extra["index_bytes"] = dir_size(c.home)
+                    cairn_e.extra.update(c.sizes())
                     self.cairn_home = c.home
             env, db = self._nm("notmuch-import", self.corpus)
             if nm_e.add(run(["notmuch", "new"], env=env)):
@@ -146,10 +146,10 @@ class Bench:
                 if not add.ok:
                     cairn_e.unavailable(f"account add: exit {add.rc}: {_first_line(add.stderr)}")
                 elif cairn_e.add(run(c.sync(), env=c.env(s))):
-                    cairn_e.extra["index_bytes"] = dir_size(c.home)
+                    cairn_e.extra.update(c.sizes())
             _fresh(local)
             mb = run(["mbsync", "-c", rc, "-a"])
-            if not mb_e.add(mb):
+            if not mb_e.add(mb) or not self.ctx.pipelines:
                 continue
             env, db = self._nm("notmuch-sync", local)
             nm = run(["notmuch", "new"], env=env)
@@ -160,8 +160,9 @@ class Bench:
                 mbmu_e.add(mb, run(peers.mu_index_cmd(muhome)))
         self._store("first sync", "cairn sync", cairn_e)
         self._store("first sync", "mbsync", mb_e)
-        self._store("first sync", "mbsync + notmuch new", mbnm_e)
-        self._store("first sync", "mbsync + mu index", mbmu_e)
+        if self.ctx.pipelines:
+            self._store("first sync", "mbsync + notmuch new", mbnm_e)
+            self._store("first sync", "mbsync + mu index", mbmu_e)
 
         folders = len(self.truth["folders"])
         re_c, re_mb = Entry(self.messages, self.bytes), Entry(self.messages, self.bytes)

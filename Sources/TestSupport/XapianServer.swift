@@ -3,22 +3,29 @@ import Foundation
 import Glibc
 #endif
 
-/// A `xapian-tcpsrv` serving one database on a free loopback port, for the life of the object.
-final class XapianServer {
-    let port: Int
+/// A `xapian-tcpsrv` (Debian's xapian-tools) serving one database on a free loopback port, for
+/// the life of the object.
+///
+/// ```swift
+/// let server = try XapianServer(database: home + "/index/year-2024")   // 127.0.0.1:server.port
+/// ```
+public final class XapianServer {
+    /// The port it listens on, on 127.0.0.1.
+    public let port: Int
     private let process: Process
 
-    static var isAvailable: Bool { executable != nil }
+    /// Whether `xapian-tcpsrv` is installed.
+    public static var isAvailable: Bool { executable != nil }
 
     private static var executable: String? {
         ["/usr/bin/xapian-tcpsrv", "/usr/local/bin/xapian-tcpsrv"].first { FileManager.default.isExecutableFile(atPath: $0) }
     }
 
-    /// Starts the server and waits (at most 5 s) until it accepts connections.
-    init(database: String) throws {
+    /// Starts the server and waits (at most 5 s a try, 5 tries on other ports) until it accepts connections.
+    public init(database: String) throws {
         guard let executable = XapianServer.executable else { throw ServerError("xapian-tcpsrv is not installed") }
         for _ in 0..<5 {
-            let port = try XapianServer.freePort()
+            let port = try FreePort.pick()
             let process = Process()
             process.executableURL = URL(fileURLWithPath: executable)
             process.arguments = ["--port", String(port), "--interface", "127.0.0.1", "--quiet", database]
@@ -46,8 +53,10 @@ final class XapianServer {
         process.waitUntilExit()
     }
 
-    struct ServerError: Error, CustomStringConvertible {
-        let description: String
+    /// The server could not be started.
+    public struct ServerError: Error, CustomStringConvertible {
+        /// What went wrong.
+        public let description: String
         init(_ description: String) { self.description = description }
     }
 
@@ -57,24 +66,6 @@ final class XapianServer {
         address.sin_port = in_port_t(UInt16(port).bigEndian)
         address.sin_addr.s_addr = in_addr_t(UInt32(0x7F00_0001).bigEndian)
         return address
-    }
-
-    /// A port the kernel says is free on 127.0.0.1 now.
-    private static func freePort() throws -> Int {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        guard fd >= 0 else { throw ServerError("socket() failed") }
-        defer { close(fd) }
-        var address = loopback(port: 0)
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let bound = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, length) }
-        }
-        guard bound == 0 else { throw ServerError("bind() failed") }
-        let named = withUnsafeMutablePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) }
-        }
-        guard named == 0 else { throw ServerError("getsockname() failed") }
-        return Int(UInt16(bigEndian: address.sin_port))
     }
 
     private static func accepts(port: Int) -> Bool {
