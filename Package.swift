@@ -61,7 +61,14 @@ if ProcessInfo.processInfo.environment["CAIRN_FUZZ"] != nil {
         ("FuzzQuery", ["MailQuery"]),
     ]
     for (name, dependencies) in fuzzTargets where FileManager.default.fileExists(atPath: "\(packageRoot)/Fuzz/\(name)") {
-        targets.append(.executableTarget(name: name, dependencies: dependencies, path: "Fuzz/\(name)"))
+        // On the fuzz targets only (not on the EmbedSQL build tool): libFuzzer linked in, library-mode
+        // parsing (the entry point is `<Target>_main`, handed to libFuzzer's driver) and `@_extern(c)`.
+        targets.append(.executableTarget(
+            name: name, dependencies: dependencies, path: "Fuzz/\(name)",
+            swiftSettings: [.unsafeFlags(["-parse-as-library", "-sanitize=fuzzer,address"]),
+                            .enableExperimentalFeature("Extern")],
+            linkerSettings: [.unsafeFlags(["-sanitize=fuzzer,address"])]
+        ))
     }
 }
 

@@ -1,4 +1,5 @@
 // fuzz-seeds: Tests/Fixtures/imap/*.server.txt
+// fuzz-seeds: Tests/Fixtures/imap/fuzz/*
 import IMAPProtocol
 import NIOCore
 

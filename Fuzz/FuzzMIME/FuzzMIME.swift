@@ -1,4 +1,5 @@
 // fuzz-seeds: Tests/Fixtures/corpus/*.eml
+// fuzz-seeds: Tests/Fixtures/mime-fuzz/*.eml
 // fuzz-seeds: shared:*.eml
 import MIME
 import NIOCore

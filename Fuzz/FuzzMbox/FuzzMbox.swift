@@ -1,4 +1,5 @@
 // fuzz-seeds: shared:*.mbox
+// fuzz-seeds: Tests/Fixtures/mime-fuzz/*.mbox
 // fuzz-seeds: Tests/Fixtures/corpus/cpython-000*.eml
 import MailModel
 import MIME

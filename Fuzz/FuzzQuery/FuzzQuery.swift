@@ -1,3 +1,4 @@
+// fuzz-seed-lines: Tests/Fixtures/query/seeds.txt
 // libFuzzer entry point for the query language (built by Tools/fuzz with -sanitize=fuzzer).
 //
 // Properties checked on every input: parsing never crashes; an error points into the text; a

@@ -54,19 +54,22 @@ extension QueryTerm {
 
     /// `"text"` with `"` and `\` escaped: the quoting of the query language and of IMAP
     /// (RFC 3501 9, `quoted`) alike.
+    /// Works on Unicode scalars, as the lexer does: a `"` with a combining mark after it is still a quote.
     static func quoted(_ text: String) -> String {
-        var result = "\""
-        for character in text {
-            if character == "\"" || character == "\\" { result.append("\\") }
-            result.append(character)
+        var result = String.UnicodeScalarView()
+        result.append("\"")
+        for scalar in text.unicodeScalars {
+            if scalar == "\"" || scalar == "\\" { result.append("\\") }
+            result.append(scalar)
         }
-        return result + "\""
+        result.append("\"")
+        return String(result)
     }
 
     /// The text bare when the lexer reads it back as one value, quoted otherwise.
     static func quotedIfNeeded(_ text: String) -> String {
-        let needsQuotes = text.isEmpty || text.hasPrefix("(")
-            || text.contains { $0.isWhitespace || $0 == ")" || $0 == "\"" }
+        let needsQuotes = text.isEmpty || text.unicodeScalars.first == "("
+            || text.unicodeScalars.contains { $0.properties.isWhitespace || $0 == ")" || $0 == "\"" }
         return needsQuotes ? quoted(text) : text
     }
 }

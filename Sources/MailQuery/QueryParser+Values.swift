@@ -151,9 +151,11 @@ extension QueryParser {
             && !text.contains(where: { $0.isWhitespace || "*<>()\"".contains($0) })
     }
 
+    /// The text without one pair of enclosing `<` `>` (compared as scalars, as the canonical text adds them).
     static func strippingAngleBrackets(_ text: String) -> String {
-        if text.hasPrefix("<"), text.hasSuffix(">"), text.count >= 2 { return String(text.dropFirst().dropLast()) }
-        return text
+        let scalars = text.unicodeScalars
+        guard scalars.count >= 2, scalars.first == "<", scalars.last == ">" else { return text }
+        return String(String.UnicodeScalarView(scalars.dropFirst().dropLast()))
     }
 }
 

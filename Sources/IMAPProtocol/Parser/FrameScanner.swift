@@ -87,7 +87,9 @@ struct FrameScanner {
                 }
                 if byte == UInt8(ascii: "{") { state = .literalDigits(0, digitCount: 0) }
             case .literalDigits(let value, let count):
-                if byte >= 0x30 && byte <= 0x39 && count < 19 {
+                // At most 18 digits, so the size cannot overflow an Int (19 nines do); a longer
+                // run of digits is no literal, as before.
+                if byte >= 0x30 && byte <= 0x39 && count < 18 {
                     state = .literalDigits(value * 10 + Int(byte - 0x30), digitCount: count + 1)
                 } else if byte == UInt8(ascii: "}") && count > 0 {
                     state = .literalClose(value)
