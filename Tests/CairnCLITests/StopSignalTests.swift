@@ -24,7 +24,7 @@ struct StopSignalTests {
             let home = CLIHome()   // removed at the end of the round
             let arguments = ["--home", home.path, "import", "maildir", corpus.directory.path, "--progress", "never"]
             let process = try SyncProcess.start(arguments)
-            guard try await Self.waitForFirstCommit(home.path, running: { process.isRunning }) else {
+            guard try await ArchiveProgress.waitForMessages(1, in: home.path, timeout: .seconds(60), while: { process.isRunning }) else {
                 #expect(await process.wait() == 0, "\(process.standardError)")
                 continue
             }
@@ -57,20 +57,6 @@ struct StopSignalTests {
         #expect(stopped, "a signal should land mid-import")
     }
 
-    /// Waits until the archive in `home` holds a committed message (true), or the run ended first (false).
-    static func waitForFirstCommit(_ home: String, running: () -> Bool) async throws -> Bool {
-        let deadline = ContinuousClock.now + .seconds(60)
-        while ContinuousClock.now < deadline, running() {
-            if let archive = try? MailArchive.open(home: URL(fileURLWithPath: home), access: .readOnly) {
-                let count = (try? await archive.store.read { try $0.messageCount() }) ?? 0
-                try? archive.close()
-                if count > 0 { return running() }
-            }
-            try await Task.sleep(for: .milliseconds(10))
-        }
-        return false
-    }
-
     @Test("sync stops cleanly on a signal: exit 130 within seconds, checkpoints covered, the next sync completes",
           arguments: [SIGTERM, SIGINT])
     func syncStops(_ signal: Int32) async throws {
@@ -86,7 +72,7 @@ struct StopSignalTests {
             let round = try await SyncCommandTests.Setup(server: setup.server, prefix: setup.prefix)
             defer { round.remove() }
             let process = try round.start(["sync", "--progress", "never", "--checkpoint-interval", "20"])
-            guard try await Self.waitForFirstCommit(round.home, running: { process.isRunning }) else {
+            guard try await ArchiveProgress.waitForMessages(1, in: round.home, timeout: .seconds(60), while: { process.isRunning }) else {
                 #expect(await process.wait() == 0, "\(process.standardError)")
                 continue
             }
