@@ -33,7 +33,7 @@ struct MaintenanceCrashTests {
         var killed = 0
         for round in 0..<rounds where killed < wanted {
             let process = try CairnProcess(["--home", home.path] + arguments(round))
-            usleep(useconds_t(schedule.delay(remaining: 1, using: &random) * 1_000_000))
+            usleep(useconds_t(schedule.delay(using: &random) * 1_000_000))
             process.kill()
             let result = process.wait()
             if result.status == 128 + SIGKILL { killed += 1 } else { #expect(result.status == 0, "\(result.error)") }
@@ -132,7 +132,7 @@ struct MaintenanceCrashTests {
         for round in 0..<4 {
             let trial = try Self.copy(home)
             let process = try CairnProcess(["--home", trial.path, "purge", "--yes", "--progress", "never"])
-            usleep(useconds_t(schedule.delay(remaining: 1, using: &random) * 1_000_000))
+            usleep(useconds_t(schedule.delay(using: &random) * 1_000_000))
             process.kill()
             let result = process.wait()
             if result.status == 128 + SIGKILL { killed += 1 } else { #expect(result.status == 0, "\(result.error)") }

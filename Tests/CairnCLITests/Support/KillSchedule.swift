@@ -16,23 +16,9 @@ struct KillSchedule: CustomStringConvertible {
         return KillSchedule(startup: idle.seconds, fullRun: max(full.seconds, idle.seconds))
     }
 
-    /// Times two async runs.
-    static func measure(fullRun: () async throws -> Void, startup: () async throws -> Void) async throws -> KillSchedule {
-        let clock = ContinuousClock()
-        let start = clock.now
-        try await fullRun()
-        let middle = clock.now
-        try await startup()
-        let end = clock.now
-        let full = (middle - start).seconds, idle = (end - middle).seconds
-        return KillSchedule(startup: idle, fullRun: max(full, idle))
-    }
-
-    /// A moment, in seconds after the start, inside the work still `remaining` (0...1) to do:
-    /// past the start-up, before the estimated end.
-    func delay(remaining: Double, using random: inout some RandomNumberGenerator) -> Double {
-        let work = (fullRun - startup) * min(max(remaining, 0.05), 1)
-        return startup + work * Double.random(in: 0.15...0.85, using: &random)
+    /// A moment, in seconds after the start, inside the work: past the start-up, before the end.
+    func delay(using random: inout some RandomNumberGenerator) -> Double {
+        startup + (fullRun - startup) * Double.random(in: 0.15...0.85, using: &random)
     }
 
     var description: String {
