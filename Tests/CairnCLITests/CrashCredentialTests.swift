@@ -7,9 +7,9 @@ import Glibc
 
 /// `cairn sync --watch`, logged in to a real Dovecot with a distinctive password and idling (the
 /// password resolved and used), is crashed by a fatal signal with the Swift runtime's backtracer on,
-/// in its most revealing setting (every thread, every register with the memory it points at, paths
-/// unsanitized) and with core dumps allowed by the shell: the crash report it prints, and the files
-/// it leaves in its working folder and archive, hold no trace of the credential.
+/// in its most revealing setting (the registers with the memory they point at, paths unsanitized) and
+/// with core dumps allowed by the shell: the crash report it prints, and the files it leaves in its
+/// working folder and archive, hold no trace of the credential.
 ///
 /// How the crash happens: the runtime's handler catches the signal, runs `swift-backtrace` on the
 /// live process, then puts the default action back and returns. A signal sent with kill(2) is not a
@@ -20,14 +20,17 @@ import Glibc
 struct CrashCredentialTests {
     /// Letters only, so that no stretch of it can turn up by chance in the numbers and hex digits of
     /// a crash report.
+    /// The account's password.
     static let password = String((0..<28).map { _ in "abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ".randomElement()! })
+    /// A private Dovecot whose user has that password.
     static let server: Result<DovecotServer, any Error> = Result {
         var options = DovecotServer.Options()
         options.password = password
         return try DovecotServer.shared("CairnCLICrash", options: options)
     }
-    /// The backtracer at its most revealing: all threads, all registers (each with the 16 bytes it points
-    /// at), paths not sanitized, no colours, no waiting for a debugger.
+    /// The backtracer at its most revealing: every thread and all registers asked for (Swift 6.3 on Linux
+    /// shows the crashed thread, each register with the 16 bytes it points at), paths not sanitized, no
+    /// colours, no waiting for a debugger.
     static let backtrace = "enable=yes,interactive=no,color=no,threads=all,registers=all,images=none,sanitize=no,output-to=stderr"
     /// The longest any one step may take (login and first sync, a backtrace on a loaded machine).
     static let stepLimit = Duration.seconds(90)
@@ -36,10 +39,12 @@ struct CrashCredentialTests {
     enum Target: String, CustomTestStringConvertible, Sendable {
         /// The process (the kernel picks a thread: the main one, waiting in sigsuspend for SIGTERM and SIGINT).
         case process
-        /// A SwiftNIO event-loop thread (the one that used most CPU: TLS, the login), now waiting in epoll. Only
+        /// A SwiftNIO event-loop thread (the one that used most CPU so far, as TLS and the login do; any one
+        /// when none shows any yet), now waiting in epoll. Only
         /// SIGSEGV: these threads block SIGABRT, so a SIGABRT sent to one stays pending for ever (a real
         /// abort() unblocks it first, which a signal from outside cannot do).
         case eventLoop
+        /// The name in test results.
         var testDescription: String { rawValue }
     }
 
@@ -52,7 +57,7 @@ struct CrashCredentialTests {
                                   "--user", server.user, "--ca-file", server.caFile, "--include", "INBOX",
                                   "--password-env", "CAIRN_TEST_SECRET"])
         #expect(added.status == 0, "\(added.error)")
-        try server.deliver([DovecotServer.Message(testMessage("before the crash", body: "archived first"))], to: .inbox)
+        try server.deliver([DovecotServer.Message(testMessage("quokka", body: "archived before the crash"))], to: .inbox)
 
         // A shell allows core dumps (as `ulimit -c unlimited` would) in the working folder, then becomes cairn.
         let script = "cd \"$CAIRN_TEST_WORKDIR\" && { ulimit -c unlimited 2>/dev/null || ulimit -c \"$(ulimit -H -c)\"; } && exec \"$@\""
@@ -127,6 +132,9 @@ struct CrashCredentialTests {
         }
         // The scan reads what it should: the archive is there and holds the message synced before the crash.
         #expect(left.contains("home/cairn.sqlite"), "\(left)")
+        #expect(!CredentialSafetyTests.filesContaining("quokka", under: work.path).isEmpty)
+        let count = try work.run(["count"])
+        #expect(count.text.trimmingCharacters(in: .whitespacesAndNewlines) == "1", "\(count.error)")
     }
 
     /// The whole credential in every form a program sends or logs it: as is, `user:password`, and base64 of
