@@ -6,6 +6,7 @@ import Glibc
 extension CairnCommand {
     /// Parses the command line, runs the command, and exits with the code CLI.md documents.
     public static func runMain() async {
+        MallocTuning.apply()
         do {
             var command = try parseAsRoot(QueryArguments.protect(QueryArguments.commandLine()))
             if var asyncCommand = command as? any AsyncParsableCommand {
