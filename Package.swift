@@ -15,6 +15,7 @@ var targets: [Target] = [
     // C shims over system libraries (installed by Tools/setup).
     .target(name: "CCrypto", linkerSettings: [.linkedLibrary("crypto")]),
     .target(name: "CZlib", linkerSettings: [.linkedLibrary("z")]),
+    .target(name: "CDeflate", linkerSettings: [.linkedLibrary("deflate")]),
     .target(name: "CXapian", linkerSettings: [.linkedLibrary("xapian")]),
 
     // Libraries, bottom to top.
@@ -24,7 +25,7 @@ var targets: [Target] = [
     .target(name: "MIME", dependencies: ["MailModel", nioCore]),
     .target(name: "MailQuery", dependencies: ["MailModel"]),
     .target(name: "MailIndex", dependencies: ["CXapian", "MailQuery", "MailModel"]),
-    .target(name: "MailStore", dependencies: ["MailModel", "CZlib", grdb], plugins: ["EmbedSQLPlugin"]),
+    .target(name: "MailStore", dependencies: ["MailModel", "CZlib", "CDeflate", grdb], plugins: ["EmbedSQLPlugin"]),
     // Build tool: compiles Schemas/sqlite/*.sql into MailStore (no runtime resource bundles).
     .executableTarget(name: "EmbedSQL", path: "Plugins/EmbedSQLTool"),
     .plugin(name: "EmbedSQLPlugin", capability: .buildTool(), dependencies: ["EmbedSQL"]),

@@ -1,3 +1,4 @@
+import Glibc
 import MailModel
 import NIOCore
 
@@ -35,49 +36,70 @@ public struct MboxWriter: Sendable {
     }
 
     /// Escapes the next chunk of the message.
+    ///
+    /// Bytes are copied in runs: a run ends only at a line that starts with a byte an escapable
+    /// `>*From ` can start with, so ordinary text costs one line-feed search per line.
     public mutating func write(_ chunk: ByteBuffer) -> ByteBuffer {
         var out = ByteBuffer()
         out.reserveCapacity(chunk.readableBytes + pending.count + 8)
+        let escapes = variant != .mboxcl2
         chunk.withUnsafeReadableBytes { raw in
+            guard let base = raw.baseAddress else { return }
+            let count = raw.count
             var runStart = 0
             var index = 0
-            let count = raw.count
             while index < count {
-                if atLineStart && variant != .mboxcl2 {
-                    // Decide whether this line starts with (">"*)"From ".
+                if atLineStart && escapes {
                     let byte = raw[index]
-                    pending.append(byte)
-                    switch MboxWriter.classify(pending, variant: variant) {
-                    case .undecided:
+                    if pending.isEmpty && !mayStartEscape(byte) {
+                        atLineStart = false
+                    } else {
+                        if runStart < index {
+                            out.writeBytes(UnsafeRawBufferPointer(rebasing: raw[runStart..<index]))
+                            lastByte = raw[index - 1]
+                        }
+                        decideLineStart(adding: byte, into: &out)
                         index += 1
+                        runStart = index
                         continue
-                    case .escape:
-                        out.writeInteger(UInt8(ascii: ">"))
-                        out.writeBytes(pending)
-                    case .plain:
-                        out.writeBytes(pending)
                     }
-                    atLineStart = byte == ASCII.lf
-                    lastByte = byte
-                    pending.removeAll(keepingCapacity: true)
-                    index += 1
-                    runStart = index
-                    continue
                 }
-                // Copy up to and including the next line feed.
-                var end = index
-                while end < count, raw[end] != ASCII.lf { end += 1 }
-                if end < count {
-                    end += 1
+                // Skip to just after the next line feed.
+                if let found = memchr(base + index, Int32(ASCII.lf), count - index) {
+                    index = base.distance(to: UnsafeRawPointer(found)) + 1
                     atLineStart = true
+                } else {
+                    index = count
                 }
-                out.writeBytes(UnsafeRawBufferPointer(rebasing: raw[runStart..<end]))
-                lastByte = raw[end - 1]
-                index = end
-                runStart = end
+            }
+            if runStart < count {
+                out.writeBytes(UnsafeRawBufferPointer(rebasing: raw[runStart..<count]))
+                lastByte = raw[count - 1]
             }
         }
         return out
+    }
+
+    /// Whether a line starting with `byte` may need escaping.
+    private func mayStartEscape(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: "F") || (variant == .mboxrd && byte == UInt8(ascii: ">"))
+    }
+
+    /// Adds a byte to the held line start and, once it is decided, writes it (escaped or not).
+    private mutating func decideLineStart(adding byte: UInt8, into out: inout ByteBuffer) {
+        pending.append(byte)
+        switch MboxWriter.classify(pending, variant: variant) {
+        case .undecided:
+            return
+        case .escape:
+            out.writeInteger(UInt8(ascii: ">"))
+            out.writeBytes(pending)
+        case .plain:
+            out.writeBytes(pending)
+        }
+        atLineStart = byte == ASCII.lf
+        lastByte = byte
+        pending.removeAll(keepingCapacity: true)
     }
 
     /// Ends the message: a final line feed if it lacked one, then the blank separator line.

@@ -123,6 +123,45 @@ struct MboxTests {
             == "From MAILER-DAEMON Thu Jan  1 00:00:00 1970\n")
     }
 
+    /// The writer's escaping, line by line, as RFC 4155 and mboxrd describe it: the reference the
+    /// streaming writer must match whatever the chunking.
+    static func escapedByLine(_ body: [UInt8], variant: MboxVariant) -> [UInt8] {
+        var out: [UInt8] = []
+        var lineStart = 0
+        while lineStart < body.count {
+            let end = body[lineStart...].firstIndex(of: 10).map { $0 + 1 } ?? body.count
+            let line = body[lineStart..<end]
+            let quotes = variant == .mboxrd ? line.prefix(while: { $0 == UInt8(ascii: ">") }).count : 0
+            if line.dropFirst(quotes).starts(with: Array("From ".utf8)) { out.append(UInt8(ascii: ">")) }
+            out += line
+            lineStart = end
+        }
+        if out.last != 10 { out.append(10) }
+        return out + [10]
+    }
+
+    @Test("the writer escapes exactly the lines the line-by-line reference does, in any chunking",
+          arguments: [MboxVariant.mboxrd, .mboxo], Chunking.allCases)
+    func writerMatchesTheReference(_ variant: MboxVariant, _ chunking: Chunking) {
+        let pieces = ["From a", ">From b", ">>From c", "From", "Fro", "F", ">", ">>", "", "text From x",
+                      " From y", "From  z", ">F", "FFrom q", "x\rFrom r"]
+        var generator = SeededGenerator(seed: 41)
+        for _ in 0..<20 {
+            var body: [UInt8] = []
+            for _ in 0..<Int.random(in: 1...40, using: &generator) {
+                body += Array(pieces.randomElement(using: &generator)!.utf8)
+                body += Bool.random(using: &generator) ? [13, 10] : [10]
+            }
+            if Bool.random(using: &generator) { body.removeLast() }
+            var writer = MboxWriter(variant: variant)
+            _ = writer.beginMessage(sender: "a@b", date: Timestamp(rawValue: 0))
+            var written = ByteBuffer()
+            for chunk in chunking.split(body) { written.writeImmutableBuffer(writer.write(chunk)) }
+            written.writeImmutableBuffer(writer.endMessage())
+            #expect(written.bytes == Self.escapedByLine(body, variant: variant))
+        }
+    }
+
     /// The number of messages in each mbox of the shared corpus (its README's counts).
     static let corpusCounts: [String: Int] = [
         "spamassassin-mbox-01.mbox": 3, "mboxparser-mbox-01.mbox": 1, "mboxparser-mbox-02.mbox": 1,

@@ -12,6 +12,7 @@ import sys
 
 from . import accuracy, peers
 from .cairn import Cairn
+from .report import READ_TWICE
 from .queries import count_lines, expand, parse_count, top_sender, truth_count
 from .runner import dir_size, drop_caches, run, summarize
 
@@ -334,14 +335,19 @@ class Bench:
         self._store("export to mbox", "notmuch show --format=mbox", nm_e)
 
     def step_verify(self):
-        """cairn verify (re-hash every message, walk the audit chain, compare store and index)."""
-        e = Entry(self.messages, self.bytes)
+        """cairn verify (re-hash every message, walk the audit chain, compare store and index), and
+        its yardstick: reading every stored message's bytes out of the archive twice."""
+        e, ref = Entry(self.messages, self.bytes), Entry(self.messages, self.bytes)
         c = Cairn(self.ctx.cairn, self.cairn_home) if self.ctx.cairn and self.cairn_home else None
         if not c:
             e.unavailable(self.ctx.cairn_reason or "the import step did not build an archive")
+            ref.unavailable(e.reason)
+        reader = [sys.executable, os.path.join(HERE, "readstore.py")]
         for r in range(self.runs):
             if e.status != "ok":
                 break
             self.log(f"verify run {r + 1}/{self.runs}")
             e.add(run(c.verify(), env=c.env()))
+            ref.add(run(reader + [c.home]), run(reader + [c.home]))
         self._store("verify", "cairn verify", e)
+        self._store("verify", READ_TWICE, ref)
