@@ -16,6 +16,7 @@ var targets: [Target] = [
     .target(name: "CCrypto", linkerSettings: [.linkedLibrary("crypto")]),
     .target(name: "CZlib", linkerSettings: [.linkedLibrary("z")]),
     .target(name: "CDeflate", linkerSettings: [.linkedLibrary("deflate")]),
+    .target(name: "CMalloc"),
     .target(name: "CXapian", linkerSettings: [.linkedLibrary("xapian")]),
 
     // Libraries, bottom to top.
@@ -33,7 +34,7 @@ var targets: [Target] = [
         name: "Archive",
         dependencies: ["IMAPClient", "IMAPProtocol", "MIME", "MailIndex", "MailQuery", "MailStore", "MailModel", nioCore, logging]
     ),
-    .target(name: "CairnCLI", dependencies: ["Archive", "MIME", "MailIndex", "MailQuery", "MailStore", "MailModel", nioCore, argumentParser, logging]),
+    .target(name: "CairnCLI", dependencies: ["CMalloc", "Archive", "MIME", "MailIndex", "MailQuery", "MailStore", "MailModel", nioCore, argumentParser, logging]),
     .executableTarget(name: "cairn", dependencies: ["CairnCLI"]),
 
     // Shared by tests only: a private Dovecot, a fault proxy, fixtures and corpus helpers.

@@ -7,6 +7,7 @@ extension CairnCommand {
     /// Parses the command line, runs the command, and exits with the code CLI.md documents.
     public static func runMain() async {
         CoreDumps.disable()
+        MallocTuning.apply()
         do {
             var command = try parseAsRoot(QueryArguments.protect(QueryArguments.commandLine()))
             if var asyncCommand = command as? any AsyncParsableCommand {

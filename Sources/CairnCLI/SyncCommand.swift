@@ -50,29 +50,32 @@ struct SyncCommand: AsyncParsableCommand {
                                                              visibility: .hidden))
     var backoff: Double?
 
+    /// `--fetch-only` (hidden, for measuring): connects, lists and selects exactly as a sync does and
+    /// streams every body of every selected folder with the same pipelined fetch, but discards the
+    /// bytes (only counting them) and archives nothing: the archive is not opened and its writer lock
+    /// not taken, so it runs beside a sync. Prints one line per account (folders, messages, bytes,
+    /// seconds, rates); exit codes as for sync (5 a server failed, 3 some folders failed). Used by
+    /// `Tools/bench --steps fetch` (see Tools/lib/cairnbench/README.md).
+    @Flag(name: .customLong("fetch-only"), help: ArgumentHelp("Fetch every body and discard it, archiving nothing (for measuring).",
+                                                               visibility: .hidden))
+    var fetchOnly = false
+
     func validate() throws {
         if let timeout { guard timeout >= 0.1 else { throw ValidationError("--timeout must be at least 0.1 seconds") } }
         if let backoff { guard backoff >= 0.01 else { throw ValidationError("--backoff must be at least 0.01 seconds") } }
         guard pollInterval >= 0.1 else { throw ValidationError("--poll-interval must be at least 0.1 seconds") }
         guard (1...16).contains(connections) else { throw ValidationError("--connections must be from 1 to 16") }
         guard checkpointInterval >= 1 else { throw ValidationError("--checkpoint-interval must be at least 1") }
+        if fetchOnly && watch { throw ValidationError("--fetch-only and --watch cannot be used together") }
     }
 
     func run() async throws {
         let config = try ConfigFile(home: global.resolvedHome).load()
         let accounts = try selectedAccounts(config)
+        if fetchOnly { return try await runFetchOnly(accounts) }
         let archive = try ArchiveOpener.forWriting(global)
         defer { try? archive.close() }
-        var options = SyncOptions()
-        options.connectionsPerAccount = connections
-        options.checkpointInterval = checkpointInterval
-        options.pollInterval = .milliseconds(Int(pollInterval * 1000))
-        if let timeout {
-            options.timeouts.command = .milliseconds(Int(timeout * 1000))
-            options.timeouts.login = .milliseconds(Int(timeout * 1000))
-            options.timeouts.connect = .milliseconds(Int(timeout * 1000))
-        }
-        if let backoff { options.initialBackoff = .milliseconds(Int(backoff * 1000)) }
+        let options = syncOptions()
         let syncer = MailSyncer(archive: archive, options: options, logger: SyncCommand.logger(verbose: global.verbose, debug: global.debug))
         let progress = SyncProgress(accounts: accounts.map(\.name), mode: global.quiet ? .never : global.progress,
                                     quiet: global.quiet)
@@ -109,6 +112,21 @@ struct SyncCommand: AsyncParsableCommand {
         if report.hasServerFailure && !(watch && report.interrupted) { throw ExitCode(CairnExitCode.server.rawValue) }
         if report.interrupted && !watch { throw ExitCode(130) }
         if report.isPartial && !watch { throw ExitCode(CairnExitCode.partial.rawValue) }
+    }
+
+    /// The sync options the flags ask for.
+    func syncOptions() -> SyncOptions {
+        var options = SyncOptions()
+        options.connectionsPerAccount = connections
+        options.checkpointInterval = checkpointInterval
+        options.pollInterval = .milliseconds(Int(pollInterval * 1000))
+        if let timeout {
+            options.timeouts.command = .milliseconds(Int(timeout * 1000))
+            options.timeouts.login = .milliseconds(Int(timeout * 1000))
+            options.timeouts.connect = .milliseconds(Int(timeout * 1000))
+        }
+        if let backoff { options.initialBackoff = .milliseconds(Int(backoff * 1000)) }
+        return options
     }
 
     /// The named accounts (all when none is named).

@@ -19,7 +19,7 @@ public struct IngestOptions: Sendable {
     /// Most message bytes between submission and storage. Default 16 MiB (a larger message is
     /// admitted alone).
     public var maxInFlightBytes = 16 << 20
-    /// Bytes of one message kept in memory before it spills to a temporary file. Default 8 MiB.
+    /// Bytes of one message kept in memory before it spills to a temporary file. Default 2 MiB.
     public var spoolMemoryLimit = MessageSpool.defaultMemoryLimit
     /// Where spilled messages go. Default `$TMPDIR`, else `/tmp`.
     public var temporaryDirectory = ProcessInfo.processInfo.environment["TMPDIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"

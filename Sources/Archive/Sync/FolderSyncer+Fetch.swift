@@ -27,18 +27,11 @@ extension FolderSyncer {
                 try Task.checkCancellation()
                 var current: IncomingMessage?
                 var begun: FetchedMessage?
-                var received = Set<UID>()
+                var check = AnswerCheck(chunk)
                 for try await event in connection.fetchBodies(chunk.set, options: context.options.fetch) {
                     switch event {
                     case .begin(let message):
-                        // Only what was asked for, once: a body under a UID not asked for (or twice
-                        // under one) is a broken or hostile server, and nothing of it is archived.
-                        guard chunk.contains(message.uid) else {
-                            throw IMAPError(.protocol, "the server sent a message under UID \(message.uid), which was not asked for")
-                        }
-                        guard received.insert(message.uid).inserted else {
-                            throw IMAPError(.protocol, "the server sent two different answers for UID \(message.uid)")
-                        }
+                        try check.accept(message.uid)   // only what was asked for, once
                         begun = message
                         current = pipeline.newMessage(sighting: sighting(of: message, validity: validity),
                                                       label: "\(account)/\(folder.path) UID \(message.uid)",

@@ -58,6 +58,10 @@ class Cairn:
     def sync(self):
         return self._c("sync", ACCOUNT)
 
+    def fetch_only(self):
+        """Every body fetched as sync fetches it and discarded (hidden flag; nothing archived)."""
+        return self._c("sync", ACCOUNT, "--fetch-only", "--progress", "never")
+
     def count(self, query):
         return self._c("count", query)
 

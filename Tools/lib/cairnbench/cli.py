@@ -16,7 +16,7 @@ from .steps import HERE, Bench
 STEPS = ("decode", "import", "sync", "fetch", "queries", "accuracy", "export", "verify")
 NEEDS_IMPORT = {"queries", "accuracy", "export", "verify"}
 WORK_DIRS = ("dovecot", "cairn-import", "notmuch-import", "mu-import", "cairn-sync", "mbsync-local",
-             "notmuch-sync", "mu-sync")
+             "notmuch-sync", "mu-sync", "cairn-fetch", "mbsync-fetch-local")
 
 
 def parse_args(argv):

@@ -146,6 +146,9 @@ def goal_rows(res):
     vs, rs = (ve["wall"]["median"] if ve else None), (re_["wall"]["median"] if re_ else None)
     rows.append(("verify < reading the stored bytes twice (s; issue 8)", rs, rs, vs,
                  vs is not None and rs is not None and vs < rs))
+    mb, c = rate("fetch", "mbsync (into an empty Maildir)"), rate("fetch", "cairn sync --fetch-only")
+    rows.append(("fetch every body ≥ 1.5× mbsync (msgs/s; issue 4)", mb, 1.5 * mb if mb else None, c,
+                 c is not None and mb is not None and c >= 1.5 * mb))
     out = []
     for goal, peer, target, cairn, met in rows:
         status = "pending (Cairn step not available yet)" if cairn is None else ("met" if met else "missed")
@@ -156,6 +159,28 @@ def goal_rows(res):
                    f"{_num(target) if target is not None else '—'} | {_num(cairn) if cairn is not None else '—'} "
                    f"| {status} |")
     return out
+
+
+def fetch_memory_lines(all_results):
+    """Issue 4's "memory flat as the mailbox grows": each fetch tool's peak RSS at every size measured."""
+    tools = []
+    for r in all_results:
+        for t, e in r["steps"].get("fetch", {}).items():
+            if e["status"] == "ok" and t not in tools:
+                tools.append(t)
+    if len(all_results) < 2 or not tools:
+        return []
+    sizes = [r["corpus"]["messages"] for r in all_results]
+    lines = ["", "Fetch: peak RSS (MiB) as the mailbox grows (issue 4: memory flat):", "",
+             "| tool | " + " | ".join(f"{n:,} messages" for n in sizes) + " |",
+             "| --- | " + " | ".join("---" for _ in sizes) + " |"]
+    for t in tools:
+        cells = []
+        for r in all_results:
+            e = r["steps"].get("fetch", {}).get(t)
+            cells.append(f"{e['peak_rss'] / MiB:.0f}" if e and e["status"] == "ok" else "—")
+        lines.append(f"| {t} | " + " | ".join(cells) + " |")
+    return lines
 
 
 def render(all_results, args_line, plot_name, analysis=None):
@@ -212,9 +237,13 @@ def render(all_results, args_line, plot_name, analysis=None):
               "then `cairn sync bench`; `mbsync -a` into an empty Maildir++, then `notmuch new` and `mu index` "
               "on what mbsync wrote (pipelines = the sum of the two commands of the same run).",
               "- **no-change re-sync**: `cairn sync bench` / `mbsync -a` again with nothing new on the server.",
-              "- **fetch**: every body of every folder. Cairn: pending a fetch-only entry point. Reference: "
-              "Python's imaplib, one connection, `FETCH n:m (UID FLAGS INTERNALDATE RFC822.SIZE BODY.PEEK[])` "
-              "500 messages at a time, bytes discarded: what the server gives a simple client.",
+              "- **fetch**: every body of every folder. Cairn: `cairn sync bench --fetch-only` (a hidden flag: "
+              "the sync's connection, folder list, connections per account and pipelined `UID FETCH` of "
+              "`BODY.PEEK[]`, the bytes counted and discarded, nothing archived); mbsync: `mbsync -a` into an "
+              "empty Maildir++ each run (the same as its first sync: mbsync cannot fetch without writing, so "
+              "issue 4's goal is set against this); reference: Python's imaplib, one connection, `FETCH n:m "
+              "(UID FLAGS INTERNALDATE RFC822.SIZE BODY.PEEK[])` 500 messages at a time, bytes discarded: what "
+              "the server gives a simple client.",
               "- **decode**: every message file decoded: `cairn inspect --format json F1..F500` per process "
               "(JSON of every part, one process per 500 files, so process start counts); reference: Python's `email` package "
               "(policy.default, every text part to Unicode, HTML to visible text) in one process.",
@@ -260,6 +289,7 @@ def render(all_results, args_line, plot_name, analysis=None):
     lines += [f"## Goals at {last['corpus']['messages']:,} messages", "",
               "| goal | peer figure | target for Cairn | Cairn | status |", "| --- | --- | --- | --- | --- |"]
     lines += goal_rows(last)
+    lines += fetch_memory_lines(all_results)
     if analysis:
         lines += ["", analysis.strip()]
     lines += ["", "## Plot", "",

@@ -6,6 +6,7 @@ A tool entry: ``status`` (ok | not available yet | failed), ``reason``, ``wall``
 """
 
 import os
+import re
 import shutil
 import sys
 
@@ -23,6 +24,12 @@ def _fresh(path):
         shutil.rmtree(path)
     os.makedirs(path)
     return path
+
+
+def parse_fetch_only(text):
+    """(messages, bytes) from the line ``cairn sync --fetch-only`` prints, or None."""
+    m = re.search(r"fetch only: \d+ folders, (\d+) messages, (\d+) bytes", text)
+    return (int(m.group(1)), int(m.group(2))) if m else None
 
 
 def _first_line(text):
@@ -182,16 +189,42 @@ class Bench:
     # -- fetch and decode throughput ------------------------------------------------------------------------
 
     def step_fetch(self):
-        """Fetch every body: Cairn pending a fetch-only entry point; Python imaplib as the server's ceiling."""
+        """Fetch every body of every folder: ``cairn sync --fetch-only`` (the sync's connections and
+        pipelined fetch, bytes counted and discarded, nothing archived) side by side with mbsync
+        fetching the same server into an empty Maildir (the peer issue 4's goal is set against), and
+        Python's imaplib as the server's ceiling for a simple client."""
         s = self.server
-        cairn_e = Entry(self.messages, self.bytes).unavailable(
-            "no fetch-only command yet; first sync (above) includes the fetch")
-        py_e = Entry(self.messages, self.bytes)
+        cairn_e, mb_e, py_e = (Entry(self.messages, self.bytes) for _ in range(3))
+        c = self.cairn("cairn-fetch")
+        if not c:
+            cairn_e.unavailable(self.ctx.cairn_reason)
+        else:
+            if os.path.exists(c.home):
+                shutil.rmtree(c.home)
+            add = run(c.account_add(s), env=c.env(s))
+            if not add.ok:
+                cairn_e.unavailable(f"account add: exit {add.rc}: {_first_line(add.stderr)}")
+        local = os.path.join(self.dir, "mbsync-fetch-local")
+        rc = peers.mbsync_config(os.path.join(self.dir, "mbsyncrc-fetch"), s, local)
         for r in range(self.runs):
             self.log(f"fetch run {r + 1}/{self.runs}")
+            if c and cairn_e.status == "ok":
+                res = run(c.fetch_only(), env=c.env(s), capture=True)
+                if cairn_e.add(res):
+                    counted = parse_fetch_only(res.stdout.decode("utf-8", "replace"))
+                    if counted:
+                        cairn_e.extra["counted_messages"], cairn_e.extra["counted_bytes"] = counted
+                    if counted and counted[0] != self.messages:
+                        self.results["notes"].append(f"cairn sync --fetch-only counted {counted[0]} messages, "
+                                                     f"the corpus has {self.messages}")
+            _fresh(local)
+            mb_e.add(run(["mbsync", "-c", rc, "-a"]))
             py_e.add(run([sys.executable, os.path.join(HERE, "imapfetch.py"), "127.0.0.1", str(s.port), s.user,
                           s.password]))
-        self._store("fetch", "cairn (fetch only)", cairn_e)
+        if os.path.exists(local):
+            shutil.rmtree(local)
+        self._store("fetch", "cairn sync --fetch-only", cairn_e)
+        self._store("fetch", "mbsync (into an empty Maildir)", mb_e)
         self._store("fetch", "python imaplib (reference)", py_e)
 
     def step_decode(self):
