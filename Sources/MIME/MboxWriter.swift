@@ -41,43 +41,46 @@ public struct MboxWriter: Sendable {
     /// `>*From ` can start with, so ordinary text costs one line-feed search per line.
     public mutating func write(_ chunk: ByteBuffer) -> ByteBuffer {
         var out = ByteBuffer()
-        out.reserveCapacity(chunk.readableBytes + pending.count + 8)
+        chunk.withUnsafeReadableBytes { write($0, into: &out) }
+        return out
+    }
+
+    /// Escapes the next chunk of the message onto the end of `out` (a buffer the caller reuses).
+    public mutating func write(_ raw: UnsafeRawBufferPointer, into out: inout ByteBuffer) {
+        out.reserveCapacity(minimumWritableBytes: raw.count + pending.count + 8)
         let escapes = variant != .mboxcl2
-        chunk.withUnsafeReadableBytes { raw in
-            guard let base = raw.baseAddress else { return }
-            let count = raw.count
-            var runStart = 0
-            var index = 0
-            while index < count {
-                if atLineStart && escapes {
-                    let byte = raw[index]
-                    if pending.isEmpty && !mayStartEscape(byte) {
-                        atLineStart = false
-                    } else {
-                        if runStart < index {
-                            out.writeBytes(UnsafeRawBufferPointer(rebasing: raw[runStart..<index]))
-                            lastByte = raw[index - 1]
-                        }
-                        decideLineStart(adding: byte, into: &out)
-                        index += 1
-                        runStart = index
-                        continue
-                    }
-                }
-                // Skip to just after the next line feed.
-                if let found = memchr(base + index, Int32(ASCII.lf), count - index) {
-                    index = base.distance(to: UnsafeRawPointer(found)) + 1
-                    atLineStart = true
+        guard let base = raw.baseAddress else { return }
+        let count = raw.count
+        var runStart = 0
+        var index = 0
+        while index < count {
+            if atLineStart && escapes {
+                let byte = raw[index]
+                if pending.isEmpty && !mayStartEscape(byte) {
+                    atLineStart = false
                 } else {
-                    index = count
+                    if runStart < index {
+                        out.writeBytes(UnsafeRawBufferPointer(rebasing: raw[runStart..<index]))
+                        lastByte = raw[index - 1]
+                    }
+                    decideLineStart(adding: byte, into: &out)
+                    index += 1
+                    runStart = index
+                    continue
                 }
             }
-            if runStart < count {
-                out.writeBytes(UnsafeRawBufferPointer(rebasing: raw[runStart..<count]))
-                lastByte = raw[count - 1]
+            // Skip to just after the next line feed.
+            if let found = memchr(base + index, Int32(ASCII.lf), count - index) {
+                index = base.distance(to: UnsafeRawPointer(found)) + 1
+                atLineStart = true
+            } else {
+                index = count
             }
         }
-        return out
+        if runStart < count {
+            out.writeBytes(UnsafeRawBufferPointer(rebasing: raw[runStart..<count]))
+            lastByte = raw[count - 1]
+        }
     }
 
     /// Whether a line starting with `byte` may need escaping.

@@ -7,12 +7,16 @@ import CDeflate
 /// beside it, so whole-buffer decompression holds no more than streaming would.
 final class ChunkInflater {
     private var decompressor: OpaquePointer?
-    private var output: [UInt8] = []
+    /// Whether a caller is streaming a message through this inflater (its buffer is being read).
+    var inUse = false
+    /// Uninitialized room for the largest chunk seen so far (libdeflate writes every byte it reports).
+    private var output = UnsafeMutableRawBufferPointer(start: nil, count: 0)
 
     init() {}
 
     deinit {
         if let decompressor { libdeflate_free_decompressor(decompressor) }
+        output.deallocate()
     }
 
     /// Decodes one stored chunk of `rawSize` bytes and calls `body` with them; returns nil (without
@@ -25,19 +29,19 @@ final class ChunkInflater {
             return try body(data)
         case .deflate:
             guard rawSize > 0, let decompressor = readyDecompressor() else { return nil }
-            if output.count < rawSize { output = [UInt8](repeating: 0, count: rawSize) }
+            if output.count < rawSize {
+                output.deallocate()
+                output = .allocate(byteCount: rawSize, alignment: 16)
+            }
             // Exactly rawSize bytes of room: a stream that would inflate to more is refused
             // (LIBDEFLATE_INSUFFICIENT_SPACE), one that inflates to fewer is caught by the size check,
             // and bytes after the stream's last block are refused too.
-            let produced: Int? = output.withUnsafeMutableBytes { out in
-                var consumed = 0
-                var actual = 0
-                let status = libdeflate_deflate_decompress_ex(decompressor, data.baseAddress, data.count,
-                                                              out.baseAddress, rawSize, &consumed, &actual)
-                return status == LIBDEFLATE_SUCCESS && consumed == data.count ? actual : nil
-            }
-            guard let produced, produced == rawSize else { return nil }
-            return try output.withUnsafeBytes { try body(UnsafeRawBufferPointer(rebasing: $0[0..<rawSize])) }
+            var consumed = 0
+            var produced = 0
+            let status = libdeflate_deflate_decompress_ex(decompressor, data.baseAddress, data.count,
+                                                          output.baseAddress, rawSize, &consumed, &produced)
+            guard status == LIBDEFLATE_SUCCESS, consumed == data.count, produced == rawSize else { return nil }
+            return try body(UnsafeRawBufferPointer(rebasing: output[0..<rawSize]))
         case nil:
             return nil
         }

@@ -12,12 +12,18 @@ extension StoreReader {
               let id = MessageID.fromBlob(row[0]) else { throw MessageNotFoundError(reference: key.description) }
         let size: Int = row[1]
         let chunkCount: Int64 = row[2]
-        let inflater = ChunkInflater()
+        // A read nested in `body` (of another message) gets its own inflater and statement: the
+        // shared inflater's buffer is what `body` is reading, and the cached statement is the outer
+        // read's cursor.
+        let nested = self.inflater.inUse
+        let inflater = nested ? ChunkInflater() : self.inflater
+        inflater.inUse = true
+        defer { inflater.inUse = false }
         var expected: Int64 = 0
         var total = 0
-        let chunks = try Row.fetchCursor(db.cachedStatement(
-            sql: "SELECT seq, method, raw_size, data FROM message_chunk WHERE message = ? ORDER BY seq"),
-            arguments: [key.rawValue])
+        let sql = "SELECT seq, method, raw_size, data FROM message_chunk WHERE message = ? ORDER BY seq"
+        let chunks = try Row.fetchCursor(nested ? db.makeStatement(sql: sql) : db.cachedStatement(sql: sql),
+                                         arguments: [key.rawValue])
         while let chunk = try chunks.next() {
             guard (chunk[0] as Int64) == expected else {
                 throw CorruptMessageError(id: id, reason: "chunk \(expected) is missing")

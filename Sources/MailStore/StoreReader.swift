@@ -6,6 +6,9 @@ import MailModel
 /// same consistent snapshot. Valid only inside the closure that received it.
 public struct StoreReader {
     let db: Database
+    /// Inflates stored chunks for every message this reader streams (its buffer grows to the
+    /// largest chunk once, instead of once per message).
+    let inflater = ChunkInflater()
 
     init(db: Database) {
         self.db = db

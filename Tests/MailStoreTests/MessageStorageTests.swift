@@ -96,6 +96,38 @@ import Testing
         #expect(outcome.id == hasher.finalize().id)
     }
 
+    @Test func aReaderStreamsManyMessagesInTurnAndOneInsideAnother() throws {
+        let temp = try TemporaryFolder()
+        var options = MailStore.Options()
+        options.chunkSize = 4096
+        let store = try MailStore.open(at: temp.archive, options)
+        var random = PseudoRandomBytes(seed: 7)
+        // Compressible text of growing sizes, so that the reader's buffer grows between messages.
+        let messages = [random.text(3_000), random.text(20_000), random.text(9_000) + random.next(5_000), random.text(50)]
+        let keys = try store.write { tx throws in
+            try messages.map { try tx.insertMessage(bytes: $0, metadata: MessageMetadata(), sighting: nil).key }
+        }
+        try store.read { reader throws in
+            for (key, bytes) in zip(keys, messages) {
+                var back: [UInt8] = []
+                try reader.withRawBytes(of: key) { back.append(contentsOf: $0) }
+                #expect(back == bytes)
+            }
+            // Reading the largest message inside the callback of another must not disturb the chunk
+            // the outer callback is holding.
+            var outer: [UInt8] = []
+            var inner: [UInt8] = []
+            try reader.withRawBytes(of: keys[0]) { chunk in
+                let before = Array(chunk)
+                if inner.isEmpty { try reader.withRawBytes(of: keys[1]) { inner.append(contentsOf: $0) } }
+                #expect(Array(chunk) == before)
+                outer.append(contentsOf: chunk)
+            }
+            #expect(outer == messages[0])
+            #expect(inner == messages[1])
+        }
+    }
+
     @Test func preparedMessagesAreStoredLikeAnyOther() throws {
         let temp = try TemporaryFolder()
         var options = MailStore.Options()

@@ -19,6 +19,8 @@ struct ExportSink {
     private let target: ExportTarget
     private var mbox: ExportFile?
     private var mboxWriter: MboxWriter?
+    /// The escaped bytes of one chunk on their way to the mbox, reused (at most a chunk and a few bytes).
+    private var mboxBuffer = ByteBuffer()
     private var files: [ExportManifest.File] = []
     private var createdFolders: Set<String> = []
     private var namesTaken: Set<String> = []
@@ -90,13 +92,18 @@ struct ExportSink {
         let date = summary.date ?? summary.archivedAt
         try ExportSink.write(writer.beginMessage(sender: sender, date: date), to: file)
         var last: UInt8?
+        var buffer = mboxBuffer
+        buffer.clear()
         try withBytes { chunk in
             guard chunk.count > 0 else { return }
             last = chunk[chunk.count - 1]
-            try ExportSink.write(writer.write(ByteBuffer(bytes: chunk)), to: file)
+            writer.write(chunk, into: &buffer)
+            try ExportSink.write(buffer, to: file)
+            buffer.clear()
         }
         try ExportSink.write(writer.endMessage(), to: file)
         mboxWriter = writer
+        mboxBuffer = buffer
         return Written(files: [(file.path as NSString).lastPathComponent], mboxOffset: offset,
                        addedNewline: last != nil && last != 0x0A)
     }
