@@ -36,7 +36,7 @@ struct ExportSink {
         switch target {
         case .mbox(_, let variant):
             root = (absolute as NSString).deletingLastPathComponent
-            mbox = try ExportFile(path: absolute)
+            mbox = try ExportFile(path: absolute, background: true)
             mboxWriter = MboxWriter(variant: variant)
         case .maildir, .eml:
             root = absolute
@@ -92,7 +92,10 @@ struct ExportSink {
         let date = summary.date ?? summary.archivedAt
         try ExportSink.write(writer.beginMessage(sender: sender, date: date), to: file)
         var last: UInt8?
-        var buffer = mboxBuffer
+        // Taken out (not copied) so that the writes below do not copy a shared buffer.
+        var buffer = ByteBuffer()
+        swap(&buffer, &mboxBuffer)
+        defer { swap(&buffer, &mboxBuffer) }
         buffer.clear()
         try withBytes { chunk in
             guard chunk.count > 0 else { return }
@@ -103,7 +106,6 @@ struct ExportSink {
         }
         try ExportSink.write(writer.endMessage(), to: file)
         mboxWriter = writer
-        mboxBuffer = buffer
         return Written(files: [(file.path as NSString).lastPathComponent], mboxOffset: offset,
                        addedNewline: last != nil && last != 0x0A)
     }
