@@ -67,7 +67,7 @@ struct HostileMailTests {
         let path = try home.file("bomb.eml", bytes)
         let clock = ContinuousClock()
         let started = clock.now
-        let imported = try home.run(["import", "eml", path, "--progress", "never"])
+        let imported = try home.run(["import", "eml", path, "--progress", "never"], measuringMemory: true)
         let took = (clock.now - started).seconds
         #expect(imported.status == 0, "\(bomb): \(imported.error)")
         #expect(took < 30, "\(bomb): import took \(took) s")
@@ -80,7 +80,7 @@ struct HostileMailTests {
         #expect(raw.output == bytes, "\(bomb): the archived bytes differ")
         for view in [["--format", "json"], ["--text"]] {
             let started = clock.now
-            let shown = try home.run(["show", id] + view)
+            let shown = try home.run(["show", id] + view, measuringMemory: true)
             #expect(shown.status == 0, "\(bomb) \(view): \(shown.error)")
             #expect((clock.now - started).seconds < 30)
             #expect(shown.maxResidentKiB < 400 * 1024, "\(bomb) \(view): \(shown.maxResidentKiB) KiB")

@@ -37,7 +37,8 @@ struct HostileServerTests {
         let start = clock.now
         var result = CairnProcess.Result(status: -1, output: [], error: "")
         for _ in 0..<runs {
-            result = try home.run(["sync", "--progress", "never", "--timeout", "10", "--backoff", "0.1"], environment: [variable: "secret-pw"])
+            result = try home.run(["sync", "--progress", "never", "--timeout", "10", "--backoff", "0.1"],
+                                  environment: [variable: "secret-pw"], measuringMemory: true)
         }
         let seconds = (clock.now - start).seconds
         var archived = Set<String>()

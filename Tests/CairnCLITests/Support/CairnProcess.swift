@@ -15,7 +15,9 @@ final class CairnProcess {
         var output: [UInt8]
         /// Standard error.
         var error: String
-        /// The most memory the process held at once (resident set), in KiB.
+        /// The most memory the process held at once (resident set), in KiB. Exact only for a run
+        /// started with `measuringMemory`: otherwise the kernel counts the test process's own peak
+        /// (its memory at the spawn) as the child's.
         var maxResidentKiB: Int = 0
         /// Standard output as text.
         var text: String { String(decoding: output, as: UTF8.self) }
@@ -33,8 +35,10 @@ final class CairnProcess {
     /// The wait status and resource usage, once the process has ended and been reaped.
     private var reaped: (status: Int32, usage: rusage)?
 
-    /// Starts `cairn` with `arguments`.
-    init(_ arguments: [String], input: [UInt8] = [], environment: [String: String] = [:]) throws {
+    /// Starts `cairn` with `arguments`; with `measuringMemory`, under GNU time, which forks it from a
+    /// small process and reports its own peak memory (signals then reach time, not cairn).
+    init(_ arguments: [String], input: [UInt8] = [], environment: [String: String] = [:],
+         measuringMemory: Bool = false) throws {
         files = FileManager.default.temporaryDirectory.appendingPathComponent("cairn-cli-run-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: files, withIntermediateDirectories: true)
         try Data(input).write(to: files.appendingPathComponent("in"))
@@ -60,14 +64,16 @@ final class CairnProcess {
         var merged = ProcessInfo.processInfo.environment
         merged["CAIRN_HOME"] = nil
         for (key, value) in environment { merged[key] = value }
-        let argv = ([CairnProcess.binary] + arguments).map { strdup($0) } + [nil]
+        let program = measuringMemory ? CairnProcess.time : CairnProcess.binary
+        let timed = measuringMemory ? [CairnProcess.time, "--quiet", "-f", "%M", "-o", files.appendingPathComponent("maxrss").path] : []
+        let argv = (timed + [CairnProcess.binary] + arguments).map { strdup($0) } + [nil]
         let envp = merged.map { strdup("\($0.key)=\($0.value)") } + [nil]
         defer {
             for pointer in argv { free(pointer) }
             for pointer in envp { free(pointer) }
         }
         var child: pid_t = 0
-        let spawned = posix_spawn(&child, CairnProcess.binary, &actions, &attributes, argv, envp)
+        let spawned = posix_spawn(&child, program, &actions, &attributes, argv, envp)
         guard spawned == 0 else { throw CocoaError(.executableLoad) }
         pid = child
     }
@@ -108,13 +114,19 @@ final class CairnProcess {
         let exit: Int32 = (status & 0x7F) == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F)
         let output = (try? Data(contentsOf: files.appendingPathComponent("out"))).map(Array.init) ?? []
         let error = (try? String(contentsOf: files.appendingPathComponent("err"), encoding: .utf8)) ?? ""
-        return Result(status: exit, output: output, error: error, maxResidentKiB: usage.ru_maxrss)
+        let timed = (try? String(contentsOf: files.appendingPathComponent("maxrss"), encoding: .utf8))
+            .flatMap { Int($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
+        return Result(status: exit, output: output, error: error, maxResidentKiB: timed ?? usage.ru_maxrss)
     }
+
+    /// GNU time (Tools/setup installs it), for runs that measure memory.
+    static let time = "/usr/bin/time"
 
     /// Runs `cairn` to its end.
     @discardableResult
-    static func run(_ arguments: [String], input: [UInt8] = [], environment: [String: String] = [:]) throws -> Result {
-        try CairnProcess(arguments, input: input, environment: environment).wait()
+    static func run(_ arguments: [String], input: [UInt8] = [], environment: [String: String] = [:],
+                    measuringMemory: Bool = false) throws -> Result {
+        try CairnProcess(arguments, input: input, environment: environment, measuringMemory: measuringMemory).wait()
     }
 }
 
@@ -134,8 +146,10 @@ final class CLIHome {
 
     /// Runs `cairn --home HOME arguments...`.
     @discardableResult
-    func run(_ arguments: [String], input: [UInt8] = [], environment: [String: String] = [:]) throws -> CairnProcess.Result {
-        try CairnProcess.run(["--home", path] + arguments, input: input, environment: environment)
+    func run(_ arguments: [String], input: [UInt8] = [], environment: [String: String] = [:],
+             measuringMemory: Bool = false) throws -> CairnProcess.Result {
+        try CairnProcess.run(["--home", path] + arguments, input: input, environment: environment,
+                             measuringMemory: measuringMemory)
     }
 
     /// A file in the test's folder with these bytes.
