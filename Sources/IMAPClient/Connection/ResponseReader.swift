@@ -72,11 +72,12 @@ final class ResponseReader {
             buffer = bytes
             return
         }
-        // A fresh buffer: the old one may be shared with body slices already handed out.
-        var merged = allocator.buffer(capacity: buffer.readableBytes + bytes.readableBytes)
-        merged.writeImmutableBuffer(buffer)
-        merged.writeImmutableBuffer(bytes)
-        buffer = merged
+        // Appended in place, the buffer grows geometrically, so a long line costs linear copying, not
+        // a copy of everything held per read. A buffer still shared with body slices handed out is
+        // copied first (ByteBuffer is copy-on-write); parsed bytes at the front are dropped once they
+        // outweigh the unparsed ones.
+        if buffer.readerIndex >= buffer.readableBytes { buffer.discardReadBytes() }
+        buffer.writeImmutableBuffer(bytes)
     }
 }
 
