@@ -19,6 +19,6 @@ enum MallocTuning {
     static func apply() {
         if let tunables = getenv("GLIBC_TUNABLES"), String(cString: tunables).contains("glibc.malloc") { return }
         if getenv("MALLOC_ARENA_MAX") != nil { return }
-        _ = cmalloc_set(M_ARENA_MAX, arenaLimit)
+        _ = mallopt(M_ARENA_MAX, arenaLimit)
     }
 }
