@@ -4,7 +4,8 @@ import Glibc
 
 /// Core dumps off for the whole run: a core is a copy of the process's memory, and cairn's memory holds
 /// the account passwords (and the mail) once a sync has begun. The Swift runtime's crash report (a
-/// backtrace) still prints; only the memory image is never written (as gpg-agent and ssh-agent do).
+/// backtrace) still prints; only the memory image is never written. (ssh-agent goes further with
+/// `PR_SET_DUMPABLE`, which would also stop the runtime's backtracer from reading the crashed process.)
 enum CoreDumps {
     /// Lowers the core size limit, soft and hard, to 0 (a later `ulimit -c` in this process cannot raise it).
     static func disable() {

@@ -56,7 +56,13 @@ public struct MboxWriter: Sendable {
         while index < count {
             if atLineStart && escapes {
                 let byte = raw[index]
-                if pending.isEmpty && !mayStartEscape(byte) {
+                if pending.isEmpty && variant == .mboxrd && byte == UInt8(ascii: ">") {
+                    // A quote run is copied as it comes: escaping adds one `>` to the run, and one
+                    // added after it (before `From `) reads the same. So only `From ` is ever held.
+                    index += 1
+                    continue
+                }
+                if pending.isEmpty && byte != UInt8(ascii: "F") {
                     atLineStart = false
                 } else {
                     if runStart < index {
@@ -83,15 +89,10 @@ public struct MboxWriter: Sendable {
         }
     }
 
-    /// Whether a line starting with `byte` may need escaping.
-    private func mayStartEscape(_ byte: UInt8) -> Bool {
-        byte == UInt8(ascii: "F") || (variant == .mboxrd && byte == UInt8(ascii: ">"))
-    }
-
     /// Adds a byte to the held line start and, once it is decided, writes it (escaped or not).
     private mutating func decideLineStart(adding byte: UInt8, into out: inout ByteBuffer) {
         pending.append(byte)
-        switch MboxWriter.classify(pending, variant: variant) {
+        switch MboxWriter.classify(pending) {
         case .undecided:
             return
         case .escape:
@@ -128,15 +129,11 @@ public struct MboxWriter: Sendable {
 
     private static let from: [UInt8] = Array("From ".utf8)
 
-    /// Whether a line start held so far needs escaping, does not, or cannot yet be told.
-    private static func classify(_ prefix: [UInt8], variant: MboxVariant) -> Verdict {
-        var index = 0
-        if variant == .mboxrd {
-            while index < prefix.count, prefix[index] == UInt8(ascii: ">") { index += 1 }
-        }
-        let rest = prefix.count - index
-        for offset in 0..<min(rest, from.count) where prefix[index + offset] != from[offset] { return .plain }
-        return rest >= from.count ? .escape : .undecided
+    /// Whether the bytes held after a line's quote run (at most five) make it `From `, not, or cannot
+    /// yet be told.
+    private static func classify(_ prefix: [UInt8]) -> Verdict {
+        for offset in 0..<min(prefix.count, from.count) where prefix[offset] != from[offset] { return .plain }
+        return prefix.count >= from.count ? .escape : .undecided
     }
 
     /// `Mon Jan  1 00:00:00 2024` in UTC, the date form of envelope lines.

@@ -12,6 +12,9 @@ final class ChunkInflater {
     /// Uninitialized room for the largest chunk seen so far (libdeflate writes every byte it reports).
     private var output = UnsafeMutableRawBufferPointer(start: nil, count: 0)
 
+    /// The most DEFLATE can expand its input (RFC 1951's longest match from a one-bit code).
+    static let maximumExpansion = 1032
+
     init() {}
 
     deinit {
@@ -28,7 +31,10 @@ final class ChunkInflater {
             guard data.count == rawSize else { return nil }
             return try body(data)
         case .deflate:
-            guard rawSize > 0, let decompressor = readyDecompressor() else { return nil }
+            // DEFLATE expands at most 1032:1; a recorded size beyond that is damage, not a reason to
+            // reserve memory.
+            guard rawSize > 0, rawSize <= data.count &* Self.maximumExpansion &+ 64,
+                  let decompressor = readyDecompressor() else { return nil }
             if output.count < rawSize {
                 output.deallocate()
                 output = .allocate(byteCount: rawSize, alignment: 16)

@@ -162,6 +162,17 @@ struct MboxTests {
         }
     }
 
+    @Test("a line of a million `>` costs linear time, and is escaped when `From ` follows",
+          .timeLimit(.minutes(1)), arguments: [false, true])
+    func longQuoteRuns(_ from: Bool) {
+        let body = [UInt8](repeating: UInt8(ascii: ">"), count: 1_000_000) + Array((from ? "From x\n" : "x\n").utf8)
+        var writer = MboxWriter(variant: .mboxrd)
+        var written = ByteBuffer()
+        for chunk in Chunking.random1.split(body) { written.writeImmutableBuffer(writer.write(chunk)) }
+        written.writeImmutableBuffer(writer.endMessage())
+        #expect(written.bytes == Self.escapedByLine(body, variant: .mboxrd))
+    }
+
     /// The number of messages in each mbox of the shared corpus (its README's counts).
     static let corpusCounts: [String: Int] = [
         "spamassassin-mbox-01.mbox": 3, "mboxparser-mbox-01.mbox": 1, "mboxparser-mbox-02.mbox": 1,

@@ -68,6 +68,8 @@ import Testing
         #expect(try inflated(method, stored, rawSize: Self.text.count - 1) == nil)
         #expect(try inflated(method, stored, rawSize: Self.text.count + 1) == nil)
         #expect(try inflated(method, stored, rawSize: 0) == nil)
+        // A damaged size far beyond what DEFLATE can expand to is refused before any memory is reserved.
+        #expect(try inflated(method, stored, rawSize: Int.max / 2) == nil)
     }
 
     @Test func bytesAfterTheLastBlockAreRefused() throws {

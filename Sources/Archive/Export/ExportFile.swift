@@ -39,7 +39,12 @@ final class ExportFile: @unchecked Sendable {
     }
 
     deinit {
-        queue?.sync {}
+        // Queued blocks hold the file, so none is pending here (and this may run on the queue's own
+        // thread, after its last block). Bytes still gathered when `finish` was never called (an
+        // export that failed) are written, as a file written in place would have them.
+        if !block.isEmpty && lock.withLock({ failure }) == nil {
+            try? block.withUnsafeBytes { try writeNow($0) }
+        }
         close(descriptor)
     }
 

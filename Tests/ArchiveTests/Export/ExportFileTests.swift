@@ -48,6 +48,22 @@ import Testing
         #expect(inPlaceDigest == backgroundDigest)
     }
 
+    @Test func aFileDroppedWithoutFinishingKeepsWhatWasWrittenAndDoesNotTrap() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let url = folder.appendingPathComponent("abandoned")
+        do {
+            let file = try ExportFile(path: url.path, background: true)
+            for piece in Self.pieces.prefix(12) { try file.write(piece) }
+        }
+        // The last queued block releases the file on the queue's thread; wait for the bytes to land.
+        let expected = Self.pieces.prefix(12).flatMap { $0 }
+        let deadline = ContinuousClock.now + .seconds(10)
+        while (try? Data(contentsOf: url).count) != expected.count && ContinuousClock.now < deadline {
+            usleep(10_000)
+        }
+        #expect(try Data(contentsOf: url) == Data(expected))
+    }
+
     @Test(arguments: [false, true])
     func anExistingFileIsNeverReplaced(background: Bool) throws {
         defer { try? FileManager.default.removeItem(at: folder) }
