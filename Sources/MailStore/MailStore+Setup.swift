@@ -16,6 +16,10 @@ extension MailStore {
             + Double(options.busyTimeout.components.attoseconds) / 1e18
         configuration.busyMode = .timeout(seconds)
         configuration.prepareDatabase { db in
+            // Statement journals of the savepoints each stored message opens stay in memory (they are
+            // truncated when the savepoint is released; pages appended past the file's end are never
+            // journaled): as files they cost a write per page touched.
+            try db.execute(sql: "PRAGMA temp_store = MEMORY")
             if !readOnly {
                 // Takes effect only on a database without tables yet (a new archive).
                 try db.execute(sql: "PRAGMA page_size = \(options.pageSize)")
