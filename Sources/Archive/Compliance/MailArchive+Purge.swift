@@ -22,8 +22,9 @@ extension MailArchive {
     /// Deletes what ``planPurge(at:)`` lists, after bringing every hold up to date (so a message
     /// archived since a hold was placed, and matching it, is kept even if the writer that archived
     /// it stopped before refreshing the holds). Deletes in batches of `batchSize`, each one store
-    /// transaction with its `purge` audit entry naming every id; then removes the index documents
-    /// and checkpoints the write-ahead log so that no deleted bytes linger in it. Writers only.
+    /// transaction with its `purge` audit entry naming every id, after which the batch's index
+    /// documents are removed; then checkpoints the write-ahead log so that no deleted bytes linger in
+    /// it. Writers only.
     public func purge(at now: Timestamp? = nil, batchSize: Int = 1_000,
                       progress: ((_ done: Int, _ total: Int) -> Void)? = nil) throws -> PurgeReport {
         let now = now ?? currentTime
@@ -41,12 +42,12 @@ extension MailArchive {
             removed += outcome.removed
             bytes += outcome.bytes
             sequences.append(outcome.auditSequence)
+            // The batch's documents go at once, not after the whole purge: searches meanwhile do not
+            // list what is already gone.
+            if !outcome.removed.isEmpty { try makeIndexer().catchUp() }
             progress?(removed.count, keys.count)
         }
-        if !removed.isEmpty {
-            try makeIndexer().catchUp()
-            try store.checkpoint()
-        }
+        if !removed.isEmpty { try store.checkpoint() }
         return PurgeReport(plan: plan, removed: removed, bytes: bytes, auditSequences: sequences, holdRefresh: refresh)
     }
 

@@ -44,8 +44,10 @@ public final class ArchiveSearcher {
         guard hasIndex else { return Page(messages: [], total: 0, isExact: true) }
         let page = try reader.search(query, order: order, offset: offset, limit: limit, exactTotal: exactTotal)
         let keys = page.hits.map { MessageKey($0.rowID) }
+        // Documents of purged messages wait in the index for the next writer: their summaries are
+        // gone, and they are not counted.
         let messages = try archive.store.read { try $0.summaries(of: keys) }
-        return Page(messages: messages, total: page.total, isExact: page.isExact)
+        return Page(messages: messages, total: max(0, page.total - (try purgedMatches(query))), isExact: page.isExact)
     }
 
     /// The row keys of every match, in `order`, without reading the store (for `--format ids`-like
@@ -69,7 +71,17 @@ public final class ArchiveSearcher {
     /// The exact number of matches.
     public func count(_ query: SearchQuery) throws -> Int {
         guard hasIndex else { return 0 }
-        return try reader.count(query)
+        return try reader.count(query) - purgedMatches(query)
+    }
+
+    /// How many of the index's matches are purged messages whose documents the next writer has
+    /// yet to remove (a purge removes them after its store commits; one killed in between leaves
+    /// them). Nearly always none, at the cost of one read of the queue.
+    private func purgedMatches(_ query: SearchQuery) throws -> Int {
+        let purged = try archive.store.read { try $0.pendingIndexRemovalKeys() }
+        guard !purged.isEmpty else { return 0 }
+        return try reader.search(query, order: .newest, offset: 0, limit: nil).hits
+            .reduce(0) { $0 + (purged.contains(MessageKey($1.rowID)) ? 1 : 0) }
     }
 
     /// The query as the index runs it (for `--explain`).

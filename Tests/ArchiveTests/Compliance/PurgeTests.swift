@@ -26,6 +26,30 @@ struct PurgeTests {
         #expect(throws: ReadOnlyArchiveError.self) { try reader.purge(at: ComplianceTime.now) }
     }
 
+    @Test("documents a killed purge left in the index are neither counted nor listed; the next writer removes them")
+    func documentsLeftByAKilledPurge() throws {
+        let temp = try TemporaryArchive()
+        let ids = try temp.archive(HoldTests.old)
+        let ann = try HoldTests.query("from:ann@example.org")
+        let carl = try HoldTests.query("from:carl@example.org")
+        // The store half of a purge of Ann's mail, as a purge killed before its index step leaves it.
+        let annKeys = try ids.enumerated().filter { $0.offset.isMultiple(of: 2) }.map { try temp.key(of: $0.element) }
+        _ = try temp.archive.store.write { tx in try tx.purge(annKeys, reason: "test: killed before the index step") }
+        #expect(try temp.documentCount() == 8)
+        let searcher = try temp.archive.makeSearcher()
+        #expect(try searcher.count(ann) == 0)
+        #expect(try searcher.count(carl) == 4)
+        let page = try searcher.search(ann, exactTotal: true)
+        #expect(page.messages.isEmpty)
+        #expect(page.total == 0)
+        #expect(try searcher.search(carl, exactTotal: true).total == 4)
+        // The next writer (here a purge of the rest) removes the documents; the counts stay right.
+        try temp.archive.setRetention(.all, keep: RetentionPeriod("1y")!)
+        #expect(try temp.archive.purge(at: ComplianceTime.now).removed.count == 4)
+        #expect(try temp.documentCount() == 0)
+        #expect(try temp.archive.makeSearcher().count(carl) == 0)
+    }
+
     @Test("age counts from INTERNALDATE, else the Date header, else the time archived")
     func ageBasis() throws {
         var options = TemporaryArchive.defaultOptions
