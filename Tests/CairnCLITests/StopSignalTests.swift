@@ -13,6 +13,22 @@ struct StopSignalTests {
     /// The longest a run may take to stop once signalled: one batch to commit, whatever the machine.
     static let stopLimit = 10.0
 
+    /// Sends `signal` once the archive at `home` holds its first committed message (a real event,
+    /// whatever the speed of the machine): the exit status and the seconds the process took to stop,
+    /// or nil when it finished (exit 0) before the signal could land.
+    static func stop(_ process: ChildProcess, with signal: Int32, onceCommittedIn home: String) async throws
+        -> (status: Int32, seconds: Double)? {
+        guard try await ArchiveProgress.waitForMessages(1, in: home, timeout: .seconds(60), while: { process.isRunning }) else {
+            #expect(await process.wait() == 0, "\(process.standardError)")
+            return nil
+        }
+        let signalled = ContinuousClock.now
+        process.signal(signal)
+        let status = await process.wait()
+        let took = (ContinuousClock.now - signalled).seconds
+        return status == 0 ? nil : (status, took)
+    }
+
     @Test("import stops cleanly on a signal: what was read is committed and indexed, the rest comes next time",
           arguments: [SIGTERM, SIGINT])
     func importStops(_ signal: Int32) async throws {
@@ -24,15 +40,7 @@ struct StopSignalTests {
             let home = CLIHome()   // removed at the end of the round
             let arguments = ["--home", home.path, "import", "maildir", corpus.directory.path, "--progress", "never"]
             let process = try SyncProcess.start(arguments)
-            guard try await ArchiveProgress.waitForMessages(1, in: home.path, timeout: .seconds(60), while: { process.isRunning }) else {
-                #expect(await process.wait() == 0, "\(process.standardError)")
-                continue
-            }
-            let signalled = ContinuousClock.now
-            process.signal(signal)
-            let status = await process.wait()
-            let took = (ContinuousClock.now - signalled).seconds
-            if status == 0 { continue }   // it was done before the signal
+            guard let (status, took) = try await Self.stop(process, with: signal, onceCommittedIn: home.path) else { continue }
             stopped = true
             let errors = process.standardError
             #expect(status == 130, "\(errors)")
@@ -72,15 +80,7 @@ struct StopSignalTests {
             let round = try await SyncCommandTests.Setup(server: setup.server, prefix: setup.prefix)
             defer { round.remove() }
             let process = try round.start(["sync", "--progress", "never", "--checkpoint-interval", "20"])
-            guard try await ArchiveProgress.waitForMessages(1, in: round.home, timeout: .seconds(60), while: { process.isRunning }) else {
-                #expect(await process.wait() == 0, "\(process.standardError)")
-                continue
-            }
-            let signalled = ContinuousClock.now
-            process.signal(signal)
-            let status = await process.wait()
-            let took = (ContinuousClock.now - signalled).seconds
-            if status == 0 { continue }
+            guard let (status, took) = try await Self.stop(process, with: signal, onceCommittedIn: round.home) else { continue }
             stopped = true
             #expect(status == 130, "\(process.standardError)")
             #expect(took < Self.stopLimit, "took \(took) s to stop")

@@ -71,9 +71,7 @@ import Testing
     @Test(arguments: [1, 7, 4096, 1 << 16])
     func binaryBytesRoundTripExactly(chunkSize: Int) throws {
         let temp = try TemporaryFolder()
-        var options = MailStore.Options()
-        options.chunkSize = chunkSize
-        let store = try MailStore.open(at: temp.archive, options)
+        let store = try temp.openStore(chunkSize: chunkSize)
         var random = PseudoRandomBytes(seed: UInt64(chunkSize))
         let base64 = Array(Data(random.next(60_000)).base64EncodedString(options: .lineLength76Characters).utf8)
         let bytes = Array(0...255).map(UInt8.init) + [13, 13, 10, 10, 0, 13] + random.next(70_000) + random.text(50_000) + base64
@@ -98,9 +96,7 @@ import Testing
 
     @Test func aReaderStreamsManyMessagesInTurnAndOneInsideAnother() throws {
         let temp = try TemporaryFolder()
-        var options = MailStore.Options()
-        options.chunkSize = 4096
-        let store = try MailStore.open(at: temp.archive, options)
+        let store = try temp.openStore(chunkSize: 4096)
         var random = PseudoRandomBytes(seed: 7)
         // Compressible text of growing sizes, so that the reader's buffer grows between messages.
         let messages = [random.text(3_000), random.text(20_000), random.text(9_000) + random.next(5_000), random.text(50)]
@@ -130,9 +126,7 @@ import Testing
 
     @Test func preparedMessagesAreStoredLikeAnyOther() throws {
         let temp = try TemporaryFolder()
-        var options = MailStore.Options()
-        options.chunkSize = 40_000
-        let store = try MailStore.open(at: temp.archive, options)
+        let store = try temp.openStore(chunkSize: 40_000)
         var random = PseudoRandomBytes(seed: 3)
         let messages: [[UInt8]] = (0..<16).map { index in
             var mail = SyntheticMail()
@@ -143,7 +137,7 @@ import Testing
         }
         // Prepared on several threads at once, each with its own preparer.
         let prepared = Mutex<[Int: PreparedMessage]>([:])
-        let fixedOptions = options
+        let fixedOptions = store.options
         DispatchQueue.concurrentPerform(iterations: 4) { worker in
             let preparer = MessagePreparer(options: fixedOptions)
             for index in stride(from: worker, to: messages.count, by: 4) {
@@ -158,7 +152,7 @@ import Testing
             }
         }
         let again = try store.write { tx throws in
-            try tx.insertMessage(prepared: PreparedMessage(bytes: messages[3], options: options), metadata: MessageMetadata(),
+            try tx.insertMessage(prepared: PreparedMessage(bytes: messages[3], options: store.options), metadata: MessageMetadata(),
                                  sighting: .imap(99))
         }
         #expect(!again.isNew && again.key == outcomes[3].key)
@@ -176,9 +170,7 @@ import Testing
     @Test(arguments: [1, 2, 3, 7, 1024])
     func idsOfEveryLineEndingMatchMessageHasher(chunkSize: Int) throws {
         let temp = try TemporaryFolder()
-        var options = MailStore.Options()
-        options.chunkSize = chunkSize
-        let store = try MailStore.open(at: temp.archive, options)
+        let store = try temp.openStore(chunkSize: chunkSize)
         var random = PseudoRandomBytes(seed: UInt64(chunkSize))
         let samples: [[UInt8]] = [
             Array("a\nb\r\nc\rd\n\n".utf8), Array("\r\n\r\n".utf8), Array("\n".utf8), Array("x\r".utf8), Array("\r".utf8),
@@ -206,7 +198,7 @@ import Testing
                 try tx.insertMessage(bytes: bytes, metadata: MessageMetadata(), sighting: nil)
             }
             #expect(viaBytes.key == viaWriter.key && !viaBytes.isNew, "sample \(index)")
-            let prepared = PreparedMessage(bytes: bytes, options: options)
+            let prepared = PreparedMessage(bytes: bytes, options: store.options)
             #expect(prepared.id == expected.id && prepared.rawSHA256 == expected.rawSHA256 && prepared.size == bytes.count)
         }
         #expect(try store.verifyMessages().isIntact)
@@ -315,9 +307,7 @@ import Testing
 
     @Test func aSourceFailingMidMessageStoresNothingOfIt() throws {
         let temp = try TemporaryFolder()
-        var options = MailStore.Options()
-        options.chunkSize = 4096
-        let store = try MailStore.open(at: temp.archive, options)
+        let store = try temp.openStore(chunkSize: 4096)
         try store.write { tx throws in
             var source = FailingSource(remaining: 50_000)
             #expect(throws: FailingSource.Dropped.self) {

@@ -45,9 +45,12 @@ public final class ArchiveSearcher {
         let page = try reader.search(query, order: order, offset: offset, limit: limit, exactTotal: exactTotal)
         let keys = page.hits.map { MessageKey($0.rowID) }
         // Documents of purged messages wait in the index for the next writer: their summaries are
-        // gone, and they are not counted.
-        let messages = try archive.store.read { try $0.summaries(of: keys) }
-        return Page(messages: messages, total: max(0, page.total - (try purgedMatches(query))), isExact: page.isExact)
+        // gone, and they are not counted. One read gives both.
+        let (messages, purged) = try archive.store.read { reader in
+            (try reader.summaries(of: keys), try reader.pendingIndexRemovalKeys())
+        }
+        return Page(messages: messages, total: max(0, page.total - (try purgedMatches(query, among: purged))),
+                    isExact: page.isExact)
     }
 
     /// The row keys of every match, in `order`, without reading the store (for `--format ids`-like
@@ -71,14 +74,14 @@ public final class ArchiveSearcher {
     /// The exact number of matches.
     public func count(_ query: SearchQuery) throws -> Int {
         guard hasIndex else { return 0 }
-        return try reader.count(query) - purgedMatches(query)
+        let purged = try archive.store.read { try $0.pendingIndexRemovalKeys() }
+        return try reader.count(query) - purgedMatches(query, among: purged)
     }
 
-    /// How many of the index's matches are purged messages whose documents the next writer has
-    /// yet to remove (a purge removes them after its store commits; one killed in between leaves
-    /// them). Nearly always none, at the cost of one read of the queue.
-    private func purgedMatches(_ query: SearchQuery) throws -> Int {
-        let purged = try archive.store.read { try $0.pendingIndexRemovalKeys() }
+    /// How many of the index's matches are among `purged`, the messages whose documents the next
+    /// writer has yet to remove (a purge removes them after its store commits; one killed in between
+    /// leaves them). Nearly always none: the queue is empty.
+    private func purgedMatches(_ query: SearchQuery, among purged: Set<MessageKey>) throws -> Int {
         guard !purged.isEmpty else { return 0 }
         return try reader.search(query, order: .newest, offset: 0, limit: nil).hits
             .reduce(0) { $0 + (purged.contains(MessageKey($1.rowID)) ? 1 : 0) }
