@@ -74,8 +74,26 @@ public final class MailIndexWriter {
     }
 
     /// Adds or replaces documents (by row id), in one transaction per shard: after it returns they
-    /// are durable and visible to readers that reopen.
+    /// are durable and visible to readers that reopen (with anything staged before).
     public func add(_ documents: [PreparedDocument]) throws(IndexError) {
+        try put(documents, staged: false)
+    }
+
+    /// Adds or replaces documents (by row id) like ``add(_:)-([PreparedDocument])``, but stages
+    /// them: they become durable and visible with the next ``commit()`` (or any other change that
+    /// commits), so that many batches share one commit. Until then a crash loses them; keep what
+    /// says they are indexed (the store's index tickets) for after the commit. When it throws,
+    /// everything staged is cancelled.
+    public func stage(_ documents: [PreparedDocument]) throws(IndexError) {
+        try put(documents, staged: true)
+    }
+
+    /// Whether staged changes wait for ``commit()``.
+    public var hasStagedChanges: Bool {
+        shards.values.contains { $0.isStaging }
+    }
+
+    private func put(_ documents: [PreparedDocument], staged: Bool) throws(IndexError) {
         guard !documents.isEmpty else { return }
         var groups: [String: [PreparedDocument]] = [:]
         var order: [String] = []
@@ -89,35 +107,45 @@ public final class MailIndexWriter {
             // A message routed elsewhere than before leaves its old shard.
             for name in order {
                 for other in shardOrder where other != name {
-                    for document in groups[name]! where try shards[other]!.delete(docid: document.docid) {
-                        touched.insert(other)
+                    let db = shards[other]!
+                    for document in groups[name]! {
+                        let deleted = try staged ? db.stage { () throws(IndexError) in try db.delete(docid: document.docid) }
+                                                 : db.delete(docid: document.docid)
+                        if deleted { touched.insert(other) }
                     }
                 }
             }
         }
-        try write(order.map { (shards[$0]!, groups[$0]!) })
-        for name in touched where groups[name] == nil { try shards[name]!.commit() }
+        try write(order.map { (shards[$0]!, groups[$0]!) }, staged: staged)
+        if !staged {
+            for name in touched where groups[name] == nil { try shards[name]!.commit() }
+        }
     }
 
-    /// Writes each shard's documents in one transaction; shards in parallel, one thread each.
-    private func write(_ work: [(XapianWritableDatabase, [PreparedDocument])]) throws(IndexError) {
-        if work.count == 1 { return try MailIndexWriter.write(work[0].1, to: work[0].0) }
+    /// Writes each shard's documents in one transaction (or its staged one); shards in parallel,
+    /// one thread each.
+    private func write(_ work: [(XapianWritableDatabase, [PreparedDocument])], staged: Bool) throws(IndexError) {
+        if work.count == 1 { return try MailIndexWriter.write(work[0].1, to: work[0].0, staged: staged) }
         let jobs = ParallelJobs(count: work.count)
         withExtendedLifetime(work) {
             // Each shard is touched by exactly one thread, and the writer waits for all of them.
             let unchecked = UncheckedWork(work: work)
             DispatchQueue.concurrentPerform(iterations: work.count) { index in
                 let (db, documents) = unchecked.work[index]
-                jobs.record(index) { () throws(IndexError) in try MailIndexWriter.write(documents, to: db) }
+                jobs.record(index) { () throws(IndexError) in
+                    try MailIndexWriter.write(documents, to: db, staged: staged)
+                }
             }
         }
         if let error = jobs.firstError { throw error }
     }
 
-    private static func write(_ documents: [PreparedDocument], to db: XapianWritableDatabase) throws(IndexError) {
-        try db.transaction { () throws(IndexError) in
+    private static func write(_ documents: [PreparedDocument], to db: XapianWritableDatabase,
+                              staged: Bool) throws(IndexError) {
+        let body = { () throws(IndexError) in
             for document in documents { try db.replace(docid: document.docid, with: document.document) }
         }
+        if staged { try db.stage(body) } else { try db.transaction(body) }
     }
 
     /// Builds and adds documents on this thread (for small batches and tests; use builders on
@@ -158,6 +186,17 @@ public final class MailIndexWriter {
     /// many documents were found and updated.
     @discardableResult
     public func updateStates(_ updates: [(rowID: Int64, state: MessageState)]) throws(IndexError) -> Int {
+        try rewriteStates(updates, staged: false)
+    }
+
+    /// Rewrites the changing state of many messages like ``updateStates(_:)``, staged: durable with
+    /// the next ``commit()`` (see ``stage(_:)``).
+    @discardableResult
+    public func stageStates(_ updates: [(rowID: Int64, state: MessageState)]) throws(IndexError) -> Int {
+        try rewriteStates(updates, staged: true)
+    }
+
+    private func rewriteStates(_ updates: [(rowID: Int64, state: MessageState)], staged: Bool) throws(IndexError) -> Int {
         var pending = updates.compactMap { update in
             UInt32(exactly: update.rowID).map {
                 (docid: $0, terms: DocumentBuilder.stateTerms(update.state), thread: update.state.threadID ?? "")
@@ -169,7 +208,7 @@ public final class MailIndexWriter {
             let here = pending.filter { mayHold(name, docid: $0.docid) }
             guard !here.isEmpty else { continue }
             let elsewhere = pending.filter { !mayHold(name, docid: $0.docid) }
-            pending = try elsewhere + db.transaction { () throws(IndexError) in
+            let body = { () throws(IndexError) in
                 var missing: [(docid: UInt32, terms: [String], thread: String)] = []
                 for update in here {
                     if try db.replaceTerms(docid: update.docid, prefixes: IndexLayout.statePrefixes, terms: update.terms,
@@ -181,6 +220,7 @@ public final class MailIndexWriter {
                 }
                 return missing
             }
+            pending = try elsewhere + (staged ? db.stage(body) : db.transaction(body))
         }
         return updated
     }
@@ -239,7 +279,7 @@ public final class MailIndexWriter {
         }
     }
 
-    /// Commits anything pending in every shard.
+    /// Commits anything pending in every shard, staged changes included.
     public func commit() throws(IndexError) {
         for name in shardOrder { try shards[name]!.commit() }
     }

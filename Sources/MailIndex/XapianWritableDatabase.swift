@@ -20,8 +20,14 @@ final class XapianWritableDatabase {
 
     deinit { cx_wdb_free(handle) }
 
-    /// Runs `body` in a transaction: committed when it returns, cancelled when it throws.
+    /// Whether the staged transaction is open: changes made by ``stage(_:)`` that wait for
+    /// ``commit()``.
+    private(set) var isStaging = false
+
+    /// Runs `body` in a transaction: committed when it returns, cancelled when it throws. Staged
+    /// changes are committed first.
     func transaction<T>(flushed: Bool = true, _ body: () throws(IndexError) -> T) throws(IndexError) -> T {
+        if isStaging { try commit() }
         _ = try XapianCall.check { cx_wdb_begin(handle, flushed ? 1 : 0, $0) }
         let result: T
         do {
@@ -34,9 +40,31 @@ final class XapianWritableDatabase {
         return result
     }
 
-    /// Writes pending changes to disk.
+    /// Runs `body` in the staged transaction, opening it when none is: its changes wait, with
+    /// those of earlier calls, for ``commit()`` (Xapian writes them to disk as they grow, without
+    /// committing, so memory stays bounded). When `body` throws, every staged change is cancelled.
+    func stage<T>(_ body: () throws(IndexError) -> T) throws(IndexError) -> T {
+        if !isStaging {
+            _ = try XapianCall.check { cx_wdb_begin(handle, 1, $0) }
+            isStaging = true
+        }
+        do {
+            return try body()
+        } catch {
+            isStaging = false
+            _ = try? XapianCall.check { cx_wdb_cancel_transaction(handle, $0) }
+            throw error
+        }
+    }
+
+    /// Makes pending changes durable: the staged transaction's, or those made outside any.
     func commit() throws(IndexError) {
-        _ = try XapianCall.check { cx_wdb_commit(handle, $0) }
+        if isStaging {
+            isStaging = false
+            _ = try XapianCall.check { cx_wdb_commit_transaction(handle, $0) }
+        } else {
+            _ = try XapianCall.check { cx_wdb_commit(handle, $0) }
+        }
     }
 
     /// Adds or replaces the document with this id.
@@ -72,6 +100,7 @@ final class XapianWritableDatabase {
 
     /// Writes a compacted copy (docids kept) to a new folder.
     func compact(to destination: String) throws(IndexError) {
+        if isStaging { try commit() }
         _ = try XapianCall.check { cx_wdb_compact(handle, destination, $0) }
     }
 

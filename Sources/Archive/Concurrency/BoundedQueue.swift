@@ -28,12 +28,35 @@ final class BoundedQueue<Element>: @unchecked Sendable {
         return true
     }
 
+    /// What ``take(until:)`` found.
+    enum Taken {
+        /// The oldest element.
+        case element(Element)
+        /// Nothing arrived before the deadline.
+        case timedOut
+        /// The queue is closed and drained.
+        case closed
+    }
+
     /// Removes the oldest element, waiting while the queue is empty; nil once it is closed and drained.
     func take() -> Element? {
+        if case .element(let element) = take(until: nil) { return element }
+        return nil
+    }
+
+    /// Removes the oldest element, waiting while the queue is empty, at most until `deadline`
+    /// (forever without one).
+    func take(until deadline: Date?) -> Taken {
         condition.lock()
         defer { condition.unlock() }
-        while items.count == head && !closed { condition.wait() }
-        guard items.count > head, let element = items[head] else { return nil }
+        while items.count == head && !closed {
+            if let deadline {
+                if !condition.wait(until: deadline) && items.count == head && !closed { return .timedOut }
+            } else {
+                condition.wait()
+            }
+        }
+        guard items.count > head, let element = items[head] else { return .closed }
         items[head] = nil
         head += 1
         if head == items.count {
@@ -44,7 +67,7 @@ final class BoundedQueue<Element>: @unchecked Sendable {
             head = 0
         }
         condition.broadcast()
-        return element
+        return .element(element)
     }
 
     /// Stops accepting elements; `take` drains what is left, then returns nil.

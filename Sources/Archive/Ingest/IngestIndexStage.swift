@@ -4,9 +4,12 @@ import MailModel
 import MailStore
 
 /// The index side of an ingest pipeline, on its own thread, so that indexing a batch overlaps with
-/// storing the next: adds the batch's new documents (placed at their row ids, with their state),
-/// updates the state of the messages it touched, commits, reports the batch's results, and hands
-/// the tickets back for the store writer to mark indexed in its next transaction.
+/// storing the next: stages the batch's new documents (placed at their row ids, with their state)
+/// and the state of the messages it touched, and commits many batches at once (every
+/// ``IngestOptions/indexCommitDocuments`` documents or ``IngestOptions/indexCommitInterval``, and at
+/// the end). After each commit it reports the batches' results and hands their tickets back for the
+/// store writer to mark indexed in its next transaction. A crash before a commit loses only the
+/// staged documents, whose tickets are not marked: the next run indexes them again.
 final class IngestIndexStage: @unchecked Sendable {
     // Safe: `completed` and `failure` are only touched with `lock` held; the queue is thread-safe;
     // the thread is set once in init.
@@ -31,19 +34,59 @@ final class IngestIndexStage: @unchecked Sendable {
         var results: [IngestResult]
     }
 
-    init(index: IndexWriterHandle, onResult: @escaping (IngestResult) -> Void) {
+    /// Batches staged in the index and not yet committed.
+    private struct Staged {
+        var tickets: [IndexTicket] = []
+        var results: [IngestResult] = []
+        var documents = 0
+        /// When the first of them must be committed at the latest.
+        var deadline: Date?
+    }
+
+    init(index: IndexWriterHandle, options: IngestOptions, onResult: @escaping (IngestResult) -> Void) {
         let queue = self.queue
+        let interval = Double(options.indexCommitInterval.components.seconds)
+            + Double(options.indexCommitInterval.components.attoseconds) / 1e18
+        let most = max(1, options.indexCommitDocuments)
         // `onResult` is only ever called on the index thread.
         nonisolated(unsafe) let onResult = onResult
         thread = WorkerThread(name: "cairn.ingest.index") { [unowned self] in
-            while let job = queue.take() {
-                guard self.error == nil else { continue }
+            var staged = Staged()
+            func commit() {
+                guard staged.deadline != nil else { return }
+                let done = staged
+                staged = Staged()
                 do {
-                    let marked = try IngestIndexStage.index(job, index: index)
-                    self.complete(marked)
-                    for result in job.results { onResult(result) }
+                    try index.use { try $0.commit() }
                 } catch {
                     self.fail(error)
+                    return
+                }
+                self.complete(done.tickets)
+                for result in done.results { onResult(result) }
+            }
+            while true {
+                switch queue.take(until: staged.deadline) {
+                case .element(let job):
+                    guard self.error == nil else { continue }
+                    do {
+                        let marked = try index.use { try IngestIndexStage.stage(job, in: $0) }
+                        staged.tickets += marked
+                        staged.results += job.results
+                        staged.documents += job.documents.count
+                        if staged.deadline == nil { staged.deadline = Date().addingTimeInterval(interval) }
+                    } catch {
+                        // The writer cancelled everything staged: none of it may be marked indexed.
+                        staged = Staged()
+                        self.fail(error)
+                        continue
+                    }
+                    if staged.documents >= most || Date() >= staged.deadline! { commit() }
+                case .timedOut:
+                    commit()
+                case .closed:
+                    if self.error == nil { commit() }
+                    return
                 }
             }
         }
@@ -88,8 +131,9 @@ final class IngestIndexStage: @unchecked Sendable {
         lock.unlock()
     }
 
-    /// Adds the job's documents and updates its states; returns the tickets now indexed.
-    private static func index(_ job: Job, index: IndexWriterHandle) throws -> [IndexTicket] {
+    /// Stages the job's documents and state updates; returns the tickets they make indexed once
+    /// committed.
+    private static func stage(_ job: Job, in writer: MailIndexWriter) throws -> [IndexTicket] {
         var documents: [PreparedDocument] = []
         var updates: [(rowID: Int64, state: MessageState)] = []
         var marked: [IndexTicket] = []
@@ -104,13 +148,10 @@ final class IngestIndexStage: @unchecked Sendable {
                 updated.append(ticket)
             }
         }
-        try index.use { writer in
-            try writer.add(documents)
-            guard !updates.isEmpty else { return }
-            let missing = Set(try writer.missingRowIDs(updates.map(\.rowID)))
-            try writer.updateStates(updates.filter { !missing.contains($0.rowID) })
-            marked += updated.filter { !missing.contains($0.key.rawValue) }
-        }
-        return marked
+        try writer.stage(documents)
+        guard !updates.isEmpty else { return marked }
+        let missing = Set(try writer.missingRowIDs(updates.map(\.rowID)))
+        try writer.stageStates(updates.filter { !missing.contains($0.rowID) })
+        return marked + updated.filter { !missing.contains($0.key.rawValue) }
     }
 }

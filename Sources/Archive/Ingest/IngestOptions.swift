@@ -2,12 +2,20 @@ import Foundation
 
 /// How an ``IngestPipeline`` batches and bounds its work, with documented defaults.
 public struct IngestOptions: Sendable {
-    /// Most messages stored in one store transaction (and indexed in one index transaction).
-    /// Default 100: up to three batches of index documents are in memory at once (one being
-    /// stored, one waiting, one being indexed), at tens of KiB each. Importing 20,000 messages
-    /// peaked at 240 MiB with 1,000 (and 64 MiB in flight), 155 MiB with 250 (32 MiB), 124 MiB
-    /// with 100 (16 MiB), for about 10% more CPU (more index commits).
+    /// Most messages stored in one store transaction. Default 100: up to three batches of index
+    /// documents are in memory at once (one being stored, one waiting, one being indexed), at tens
+    /// of KiB each. Importing 20,000 messages peaked at 240 MiB with 1,000 (and 64 MiB in flight),
+    /// 155 MiB with 250 (32 MiB), 124 MiB with 100 (16 MiB). The index commits many batches at
+    /// once (below), so small batches cost no extra index commits.
     public var batchMessages = 100
+    /// Most new documents staged in the index before it commits them (with their batches' state
+    /// updates). Xapian writes staged documents to disk as they grow, so this bounds the work a
+    /// crash loses (indexed again by the next run), not memory. Default 5,000.
+    public var indexCommitDocuments = 5_000
+    /// Longest time staged index changes wait for a commit; results are reported (and progress
+    /// moves) when their batch is committed in the index. Default 1 second. Importing 20,000
+    /// messages took 26.6 s with one index commit per batch of 100, 19 to 21 s with these.
+    public var indexCommitInterval: Duration = .seconds(1)
     /// Most message bytes stored in one transaction. Default 64 MiB.
     public var batchBytes = 64 << 20
     /// Longest time a batch stays open waiting for more messages before it is committed (for slow

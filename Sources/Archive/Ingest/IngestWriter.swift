@@ -6,8 +6,9 @@ import MailStore
 /// The one store writer of an ingest pipeline: takes items in submission order and stores them in
 /// batches (one store transaction each: bytes, metadata, sightings, audit entries, operations), then
 /// hands each committed batch to the index stage (its own thread, so indexing overlaps with storing
-/// the next batch), and marks what the index stage finished as indexed in its next transaction.
-/// Results are reported, in order, once their batch is committed in both.
+/// the next batch, and one index commit covers many batches), and marks what the index stage
+/// committed as indexed in its next transaction. Results are reported, in order, once their batch
+/// is committed in both.
 final class IngestWriter {
     private let store: MailStore
     private let options: IngestOptions
@@ -21,7 +22,7 @@ final class IngestWriter {
         self.store = store
         self.options = options
         self.next = next
-        indexStage = IngestIndexStage(index: index, onResult: onResult)
+        indexStage = IngestIndexStage(index: index, options: options, onResult: onResult)
     }
 
     /// What one batch did, collected while its transaction is open.

@@ -53,6 +53,7 @@ struct IngestPipelineTests {
         var options = IngestOptions()
         options.batchMessages = 1
         options.maxInFlightMessages = 4
+        options.indexCommitDocuments = 1
         let pipeline = try IngestPipeline(archive: test.archive, options: options) { result in
             if result.sequence == 0 { gate.wait() }
         }
@@ -145,5 +146,59 @@ struct IngestPipelineTests {
         #expect(try test.ids("folder:Archive glorptangle").count == 1)
         #expect(try test.pendingIndexCount() == 0)
     }
-}
 
+    @Test("one index commit covers many store batches; results wait for it")
+    func sharedIndexCommits() throws {
+        let test = try TemporaryArchive()
+        let collector = ResultCollector()
+        var options = IngestOptions()
+        options.batchMessages = 1
+        options.indexCommitDocuments = 5
+        options.indexCommitInterval = .seconds(3_600)
+        let pipeline = try IngestPipeline(archive: test.archive, options: options) { collector.add($0) }
+        for index in 0..<7 {
+            let message = pipeline.newMessage(sighting: Sighting(source: .eml, account: "test", folder: .inbox),
+                                              label: "m\(index)")
+            try message.append(TestMail.message(subject: "shared \(index)", body: "quillwort \(index)"))
+            try pipeline.submit(message)
+        }
+        // Seven store batches of one message: the fifth fills the index commit, the last two wait.
+        #expect(waitUntil { collector.results.count >= 5 && (try? test.messageCount()) == 7 })
+        Thread.sleep(forTimeInterval: 0.3)
+        #expect(collector.results.map(\.label) == (0..<5).map { "m\($0)" })
+        #expect(try test.documentCount() == 5, "staged documents are not visible before their commit")
+        let summary = try pipeline.finish()
+        #expect(summary.new == 7)
+        #expect(collector.results.count == 7)
+        #expect(try test.documentCount() == 7)
+        #expect(try test.pendingIndexCount() == 0)
+        #expect(try test.ids("quillwort").count == 7)
+    }
+
+    @Test("staged index changes are committed after the commit interval, while the source is still open")
+    func indexCommitInterval() throws {
+        let test = try TemporaryArchive()
+        let collector = ResultCollector()
+        var options = IngestOptions()
+        options.indexCommitDocuments = 1_000
+        options.indexCommitInterval = .milliseconds(200)
+        options.batchLatency = .milliseconds(50)
+        let pipeline = try IngestPipeline(archive: test.archive, options: options) { collector.add($0) }
+        let message = pipeline.newMessage(sighting: Sighting(source: .eml, account: "test", folder: .inbox), label: "one")
+        try message.append(TestMail.message(subject: "lonely", body: "stitchwort"))
+        try pipeline.submit(message)
+        #expect(waitUntil { collector.results.count == 1 }, "the result came only when the pipeline finished")
+        #expect(try test.ids("stitchwort").count == 1)
+        _ = try pipeline.finish()
+        #expect(try test.pendingIndexCount() == 0)
+    }
+
+    /// Polls `condition` every 20 ms for at most 10 seconds; whether it became true.
+    private func waitUntil(_ condition: () -> Bool) -> Bool {
+        for _ in 0..<500 {
+            if condition() { return true }
+            Thread.sleep(forTimeInterval: 0.02)
+        }
+        return condition()
+    }
+}
