@@ -81,7 +81,10 @@ extern "C" int cx_termgen_index(cx_termgen *generator, const char *text, size_t 
     CX_TRY
     auto &tg = generator->generator;
     bool stem = (flags & CX_INDEX_STEM) != 0 && generator->has_stemmer;
-    tg.set_stemming_strategy(stem ? Xapian::TermGenerator::STEM_SOME : Xapian::TermGenerator::STEM_NONE);
+    auto strategy = !stem ? Xapian::TermGenerator::STEM_NONE
+                  : (flags & CX_INDEX_STEMS_ONLY) != 0 ? Xapian::TermGenerator::STEM_ALL_Z
+                  : Xapian::TermGenerator::STEM_SOME;
+    tg.set_stemming_strategy(strategy);
     const char *source = text;
     size_t size = length;
     if (cairn::fold_accents(text, length, generator->buffer)) {

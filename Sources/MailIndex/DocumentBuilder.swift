@@ -20,6 +20,18 @@ public final class DocumentBuilder {
         generator = try XapianTermGenerator(language: language)
     }
 
+    /// Indexes the body text: the first ``IndexLayout/fullTextBytes`` fully (words, stems,
+    /// positions), the rest, if any, by its stems alone, without positions, so that a huge text
+    /// (a log, a dump) costs a fraction of the memory and is still found by its words.
+    private func indexBody(_ text: String) throws(IndexError) {
+        let prefix = IndexLayout.textPrefix(.body)
+        let (head, tail) = IndexLayout.splitFullText(text)
+        try generator.index(head, prefix: prefix, stem: true)
+        guard !tail.isEmpty else { return }
+        generator.gap()
+        try generator.index(tail, prefix: prefix, positions: false, stem: true, stemsOnly: true)
+    }
+
     /// The Xapian document of a message, ready for the writer.
     public func build(_ document: IndexDocument) throws(IndexError) -> PreparedDocument {
         guard let docid = UInt32(exactly: document.rowID), docid > 0 else {
@@ -27,7 +39,7 @@ public final class DocumentBuilder {
         }
         let doc = try XapianDocument()
         generator.begin(doc)
-        try generator.index(document.bodyText, prefix: IndexLayout.textPrefix(.body), stem: true)
+        try indexBody(document.bodyText)
         generator.gap()
         try generator.index(document.subject, prefix: IndexLayout.textPrefix(.subject), stem: true)
         let people: [(SearchField, [Address])] = [(.from, document.from), (.to, document.to), (.cc, document.cc),

@@ -13,6 +13,7 @@ import MailModel
 /// let writer = try MailIndexWriter(configuration: .load(directory: home + "/index"))
 /// try writer.add(documents.map(builder.build))     // one transaction per batch
 /// try writer.updateState(rowID: 42, to: MessageState(places: [...], flags: [.seen]))
+/// try writer.stage(batch1); try writer.stage(batch2); try writer.commit()   // one commit for many
 /// ```
 public final class MailIndexWriter {
     /// The configuration, including shards created since opening.

@@ -83,6 +83,12 @@ enum XapianCall {
     /// Calls `body` with the UTF-8 bytes of a string and their count.
     static func withBytes<T>(_ text: String, _ body: (UnsafePointer<CChar>, Int) throws(IndexError) -> T)
         throws(IndexError) -> T {
+        try withBytes(text[...], body)
+    }
+
+    /// Calls `body` with the UTF-8 bytes of a substring (of a native string: no copy) and their count.
+    static func withBytes<T>(_ text: Substring, _ body: (UnsafePointer<CChar>, Int) throws(IndexError) -> T)
+        throws(IndexError) -> T {
         var text = text
         let result: Result<T, IndexError> = text.withUTF8 { utf8 in
             utf8.withMemoryRebound(to: CChar.self) { chars in

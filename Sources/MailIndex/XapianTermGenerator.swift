@@ -15,15 +15,22 @@ final class XapianTermGenerator {
         cx_termgen_begin(handle, document.handle)
     }
 
-    /// Indexes text under a prefix, accent-folded; with positions for phrases, stemmed if asked.
-    func index(_ text: String, prefix: String, positions: Bool = true, stem: Bool) throws(IndexError) {
+    /// Indexes text under a prefix, accent-folded; with positions for phrases, stemmed if asked
+    /// (with `stemsOnly`, the stemmed terms alone).
+    func index(_ text: Substring, prefix: String, positions: Bool = true, stem: Bool,
+               stemsOnly: Bool = false) throws(IndexError) {
         guard !text.isEmpty else { return }
-        let flags = (positions ? CX_INDEX_POSITIONS : 0) | (stem ? CX_INDEX_STEM : 0)
+        let flags = (positions ? CX_INDEX_POSITIONS : 0) | (stem ? CX_INDEX_STEM : 0) | (stemsOnly ? CX_INDEX_STEMS_ONLY : 0)
         _ = try XapianCall.withBytes(text) { (bytes, count) throws(IndexError) in
             try XapianCall.withBytes(prefix) { (prefixBytes, prefixCount) throws(IndexError) in
                 try XapianCall.check { cx_termgen_index(handle, bytes, count, prefixBytes, prefixCount, Int32(flags), $0) }
             }
         }
+    }
+
+    /// Indexes text under a prefix (see ``index(_:prefix:positions:stem:stemsOnly:)-(Substring,_,_,_,_)``).
+    func index(_ text: String, prefix: String, positions: Bool = true, stem: Bool) throws(IndexError) {
+        try index(text[...], prefix: prefix, positions: positions, stem: stem)
     }
 
     /// Leaves a gap in positions, so that phrases do not span separate pieces of text.

@@ -95,6 +95,8 @@ char *cx_doc_terms(const cx_doc *doc, const char *prefix, size_t prefix_length, 
 #define CX_INDEX_POSITIONS 1
 /** Also add stemmed terms (Z-prefixed, Xapian's STEM_SOME); otherwise no stemming. */
 #define CX_INDEX_STEM 2
+/** With CX_INDEX_STEM: the stemmed terms alone (Xapian's STEM_ALL_Z), for a very long text's tail. */
+#define CX_INDEX_STEMS_ONLY 4
 
 /**
  * A term generator (Xapian::TermGenerator with FLAG_CJK_NGRAM) with the stemmer of `language`

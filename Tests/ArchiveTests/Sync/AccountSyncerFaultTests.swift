@@ -84,6 +84,8 @@ struct AccountSyncerFaultTests {
         options.fetch.pipelineDepth = 4
         options.ingest.batchMessages = 5
         options.ingest.batchLatency = .milliseconds(20)
+        // Results (and so the stored events that time the cancellation) follow the index commits.
+        options.ingest.indexCommitDocuments = 5
         let count = LockedCounter()
         let archive = try MailArchive.open(home: h.home, access: .readWrite)
         let syncer = MailSyncer(archive: archive, options: options, logger: SyncHarness.logger)
