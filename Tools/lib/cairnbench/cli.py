@@ -151,6 +151,9 @@ def _merge(path, new, opts):
         old = json.load(f)
     if old.get("corpus") != new["corpus"]:
         return new
+    if set(old.get("steps", {})) <= set(new["steps"]):
+        # Every step was measured again: the machine, its load and the date are this run's.
+        return new
     merged = dict(old)
     for step, tools in new["steps"].items():
         implied = step.replace("first sync", "sync") in opts.implied
@@ -160,7 +163,8 @@ def _merge(path, new, opts):
         if new.get(key):
             merged[key] = new[key]
     merged["notes"] = old.get("notes", []) + [f"steps {', '.join(opts.steps)} re-measured on "
-                                               f"{new['machine']['date_utc']}"] if old.get("steps") else []
+                                               f"{new['machine']['date_utc']} (load average "
+                                               f"{new['load']['start']} to {new['load']['end']})"] if old.get("steps") else []
     return merged
 
 
