@@ -212,7 +212,7 @@ def main(argv=None):
                    f"--runs {a['runs']}", f"--steps {','.join(a['steps'])}"]
             out += [f"--{k.replace('_', '-')}" for k in ("no_cold", "no_pipelines") if a.get(k)]
             return "Tools/bench " + " ".join(out)
-        args_line = "`, `".join(flags(r["args"]) for r in all_results)
+        args_line = "`, `".join(dict.fromkeys(flags(r["args"]) for r in all_results))
     err = plot.render(all_results, os.path.abspath(opts.plot), os.path.join(opts.out, "plot.gp"))
     if err:
         log(f"plot: {err}")
