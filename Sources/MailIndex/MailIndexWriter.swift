@@ -83,8 +83,8 @@ public final class MailIndexWriter {
     /// Adds or replaces documents (by row id) like ``add(_:)-([PreparedDocument])``, but stages
     /// them: they become durable and visible with the next ``commit()`` (or any other change that
     /// commits), so that many batches share one commit. Until then a crash loses them; keep what
-    /// says they are indexed (the store's index tickets) for after the commit. When it throws,
-    /// everything staged is cancelled.
+    /// says they are indexed (the store's index tickets) for after the commit, and check
+    /// ``stagingLosses`` then. When it throws, what the failing shard had staged is cancelled.
     public func stage(_ documents: [PreparedDocument]) throws(IndexError) {
         try put(documents, staged: true)
     }
@@ -92,6 +92,13 @@ public final class MailIndexWriter {
     /// Whether staged changes wait for ``commit()``.
     public var hasStagedChanges: Bool {
         shards.values.contains { $0.isStaging }
+    }
+
+    /// How many staged transactions of this writer's shards ended without being committed (a
+    /// failed staged write, or a failed commit, by any caller). Staged changes are durable after a
+    /// ``commit()`` only if this did not change since they were staged.
+    public var stagingLosses: Int {
+        shards.values.reduce(0) { $0 + $1.stagingLosses }
     }
 
     private func put(_ documents: [PreparedDocument], staged: Bool) throws(IndexError) {

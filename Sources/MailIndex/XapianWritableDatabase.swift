@@ -23,6 +23,9 @@ final class XapianWritableDatabase {
     /// Whether the staged transaction is open: changes made by ``stage(_:)`` that wait for
     /// ``commit()``.
     private(set) var isStaging = false
+    /// How many staged transactions ended without being committed (cancelled, or their commit
+    /// failed): a stager compares it before and after to know its changes are durable.
+    private(set) var stagingLosses = 0
 
     /// Runs `body` in a transaction: committed when it returns, cancelled when it throws. Staged
     /// changes are committed first.
@@ -52,6 +55,7 @@ final class XapianWritableDatabase {
             return try body()
         } catch {
             isStaging = false
+            stagingLosses += 1
             _ = try? XapianCall.check { cx_wdb_cancel_transaction(handle, $0) }
             throw error
         }
@@ -61,7 +65,12 @@ final class XapianWritableDatabase {
     func commit() throws(IndexError) {
         if isStaging {
             isStaging = false
-            _ = try XapianCall.check { cx_wdb_commit_transaction(handle, $0) }
+            do {
+                _ = try XapianCall.check { cx_wdb_commit_transaction(handle, $0) }
+            } catch {
+                stagingLosses += 1
+                throw error
+            }
         } else {
             _ = try XapianCall.check { cx_wdb_commit(handle, $0) }
         }

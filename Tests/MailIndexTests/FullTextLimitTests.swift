@@ -7,6 +7,13 @@ import Testing
 /// stems alone.
 @Suite("Full-text limit")
 struct FullTextLimitTests {
+    @Test func aSpaceRightAtTheLimitIsTheCut() {
+        let head = String(repeating: "x", count: IndexLayout.fullTextBytes)
+        let (cutHead, tail) = IndexLayout.splitFullText(head + " tail words")
+        #expect(cutHead.utf8.count == IndexLayout.fullTextBytes)
+        #expect(tail == " tail words")
+    }
+
     @Test func aShortTextIsNotCut() {
         let text = "short text, well under the limit"
         let (head, tail) = IndexLayout.splitFullText(text)
@@ -23,13 +30,14 @@ struct FullTextLimitTests {
         #expect(String(head) + String(tail) == text)
     }
 
-    @Test(arguments: ["é", "日本", "e\u{301}", "👩‍👩‍👧"])
+    @Test(arguments: ["é", "日本", "e\u{301}", "👩‍👩‍👧", "a" + String(repeating: "\u{301}", count: 200)])
     func aTextWithoutSpacesIsCutBetweenCharacters(_ piece: String) {
         let text = String(repeating: piece, count: IndexLayout.fullTextBytes / piece.utf8.count + 100)
         let (head, tail) = IndexLayout.splitFullText(text)
         #expect(head.utf8.count <= IndexLayout.fullTextBytes)
         #expect(head.utf8.count > IndexLayout.fullTextBytes - 64)
-        #expect(tail.first.map { piece.contains($0) } == true, "the tail starts with a whole character of \(piece)")
+        #expect(tail.unicodeScalars.first.map { piece.unicodeScalars.contains($0) } == true,
+                "the tail starts with a whole scalar of \(piece)")
         #expect(String(head) + String(tail) == text)
     }
 
@@ -51,7 +59,8 @@ struct FullTextLimitTests {
         #expect(try reader.rows("gathered") == [1])
         #expect(try reader.rows("gathering") == [1])
         #expect(try reader.rows("keepers AND dawn") == [1])
-        // No positions in the tail: no phrase there.
-        #expect(try reader.rows("\"lighthouse keepers\"") == [])
+        // The tail has stems only: a quoted word (unstemmed) is not found there.
+        #expect(try reader.rows("\"gathered\"") == [])
+        #expect(try reader.rows("\"harbour\"") == [1], "a quoted word is found in the head")
     }
 }

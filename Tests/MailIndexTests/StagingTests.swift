@@ -84,4 +84,24 @@ struct StagingTests {
         #expect(try reader.rows("budget") == [1, 2, 11])
         #expect(try reader.documentCount() == SampleMail.documents.count)
     }
+
+    @Test func aFailedStagedWriteCancelsTheStagedChangesAndCountsALoss() throws {
+        let index = TemporaryIndex()
+        let writer = try MailIndexWriter(configuration: index.configuration())
+        try writer.stage(try prepared(Array(SampleMail.documents.prefix(3))))
+        #expect(writer.stagingLosses == 0)
+        let db = try #require(writer.shards["main"])
+        #expect(throws: IndexError.self) {
+            try db.stage { () throws(IndexError) in throw IndexError(.failed, "a write that fails") }
+        }
+        #expect(writer.stagingLosses == 1)
+        #expect(!writer.hasStagedChanges)
+        try writer.commit()
+        #expect(try writer.localDocumentCount() == 0, "the cancelled staged documents are gone")
+        // A later staging starts afresh.
+        try writer.stage(try prepared([SampleMail.documents[0]]))
+        try writer.commit()
+        #expect(try writer.localDocumentCount() == 1)
+        #expect(writer.stagingLosses == 1)
+    }
 }

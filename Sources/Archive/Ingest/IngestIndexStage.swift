@@ -41,6 +41,9 @@ final class IngestIndexStage: @unchecked Sendable {
         var documents = 0
         /// When the first of them must be committed at the latest.
         var deadline: Date?
+        /// The writer they were staged in and its ``MailIndexWriter/stagingLosses`` then: if either
+        /// differs at the commit, some staged changes may be gone, and their tickets stay unmarked.
+        var writer: (ObjectIdentifier, Int)?
     }
 
     init(index: IndexWriterHandle, options: IngestOptions, onResult: @escaping (IngestResult) -> Void) {
@@ -56,13 +59,19 @@ final class IngestIndexStage: @unchecked Sendable {
                 guard staged.deadline != nil else { return }
                 let done = staged
                 staged = Staged()
+                let intact: Bool
                 do {
-                    try index.use { try $0.commit() }
+                    intact = try index.use { writer in
+                        try writer.commit()
+                        return done.writer.map { $0 == (ObjectIdentifier(writer), writer.stagingLosses) } ?? true
+                    }
                 } catch {
                     self.fail(error)
                     return
                 }
-                self.complete(done.tickets)
+                // Lost staged changes (another caller's failure, a writer replaced) are indexed
+                // again by the next catch-up: their messages stay marked unindexed.
+                if intact { self.complete(done.tickets) }
                 for result in done.results { onResult(result) }
             }
             while true {
@@ -70,13 +79,17 @@ final class IngestIndexStage: @unchecked Sendable {
                 case .element(let job):
                     guard self.error == nil else { continue }
                     do {
-                        let marked = try index.use { try IngestIndexStage.stage(job, in: $0) }
+                        let marked = try index.use { writer in
+                            if staged.writer == nil { staged.writer = (ObjectIdentifier(writer), writer.stagingLosses) }
+                            return try IngestIndexStage.stage(job, in: writer)
+                        }
                         staged.tickets += marked
                         staged.results += job.results
                         staged.documents += job.documents.count
                         if staged.deadline == nil { staged.deadline = Date().addingTimeInterval(interval) }
                     } catch {
-                        // The writer cancelled everything staged: none of it may be marked indexed.
+                        // What failed may have cancelled staged changes: none of them may be marked
+                        // indexed.
                         staged = Staged()
                         self.fail(error)
                         continue

@@ -8,9 +8,10 @@ public struct IngestOptions: Sendable {
     /// 155 MiB with 250 (32 MiB), 124 MiB with 100 (16 MiB). The index commits many batches at
     /// once (below), so small batches cost no extra index commits.
     public var batchMessages = 100
-    /// Most new documents staged in the index before it commits them (with their batches' state
-    /// updates). Xapian writes staged documents to disk as they grow, so this bounds the work a
-    /// crash loses (indexed again by the next run), not memory. Default 5,000.
+    /// New documents staged in the index that make it commit them (with their batches' state
+    /// updates) once reached, overshooting by less than a batch. Xapian writes staged documents to
+    /// disk as they grow, so this bounds the work a crash loses (indexed again by the next run),
+    /// not memory. Default 5,000.
     public var indexCommitDocuments = 5_000
     /// Longest time staged index changes wait for a commit; results are reported (and progress
     /// moves) when their batch is committed in the index. Default 1 second. Importing 20,000

@@ -10,8 +10,9 @@ import MailStore
 /// ``newMessage(sighting:label:expectedSize:)``, appends its bytes as they arrive, and submits it.
 /// Worker threads hash it; a message archived already skips decoding (only its sighting is
 /// recorded); a new one is decoded and its index document built. One writer stores messages in
-/// big batches (bytes, metadata, sighting and audit entry of each, in one transaction), adds each
-/// batch to the index in one index transaction, and reports results in submission order. When the
+/// big batches (bytes, metadata, sighting and audit entry of each, in one transaction), stages each
+/// batch in the index (committed every few thousand documents or every second), and reports results
+/// in submission order once their batch is committed in both. When the
 /// pipeline is full (``IngestOptions``), `submit` waits: a slow stage slows the source.
 ///
 /// ```swift
@@ -32,7 +33,7 @@ public final class IngestPipeline: @unchecked Sendable {
     private var writerThread: WorkerThread!
 
     /// Starts the workers and the writer on a writable archive; `onResult` hears about every
-    /// submitted item, in submission order, on the writer's thread, once it is committed.
+    /// submitted item, in submission order, on the index thread, once it is committed.
     public init(archive: MailArchive, options: IngestOptions = IngestOptions(),
                 onResult: @escaping @Sendable (IngestResult) -> Void = { _ in }) throws {
         let index = try archive.requireIndexWriter()

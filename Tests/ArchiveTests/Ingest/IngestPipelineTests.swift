@@ -167,6 +167,7 @@ struct IngestPipelineTests {
         Thread.sleep(forTimeInterval: 0.3)
         #expect(collector.results.map(\.label) == (0..<5).map { "m\($0)" })
         #expect(try test.documentCount() == 5, "staged documents are not visible before their commit")
+        #expect(try test.pendingIndexCount() >= 2, "staged messages are not marked indexed before the commit")
         let summary = try pipeline.finish()
         #expect(summary.new == 7)
         #expect(collector.results.count == 7)
