@@ -150,10 +150,9 @@ public final class MailIndexWriter {
 
     private static func write(_ documents: [PreparedDocument], to db: XapianWritableDatabase,
                               staged: Bool) throws(IndexError) {
-        let body = { () throws(IndexError) in
+        try db.change(staged: staged) { () throws(IndexError) in
             for document in documents { try db.replace(docid: document.docid, with: document.document) }
         }
-        if staged { try db.stage(body) } else { try db.transaction(body) }
     }
 
     /// Builds and adds documents on this thread (for small batches and tests; use builders on
@@ -216,7 +215,7 @@ public final class MailIndexWriter {
             let here = pending.filter { mayHold(name, docid: $0.docid) }
             guard !here.isEmpty else { continue }
             let elsewhere = pending.filter { !mayHold(name, docid: $0.docid) }
-            let body = { () throws(IndexError) in
+            pending = try elsewhere + db.change(staged: staged) { () throws(IndexError) in
                 var missing: [(docid: UInt32, terms: [String], thread: String)] = []
                 for update in here {
                     if try db.replaceTerms(docid: update.docid, prefixes: IndexLayout.statePrefixes, terms: update.terms,
@@ -228,7 +227,6 @@ public final class MailIndexWriter {
                 }
                 return missing
             }
-            pending = try elsewhere + (staged ? db.stage(body) : db.transaction(body))
         }
         return updated
     }

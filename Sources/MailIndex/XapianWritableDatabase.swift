@@ -61,6 +61,11 @@ final class XapianWritableDatabase {
         }
     }
 
+    /// Runs `body` staged (``stage(_:)``) or in its own transaction (``transaction(flushed:_:)``).
+    func change<T>(staged: Bool, _ body: () throws(IndexError) -> T) throws(IndexError) -> T {
+        staged ? try stage(body) : try transaction(body)
+    }
+
     /// Makes pending changes durable: the staged transaction's, or those made outside any.
     func commit() throws(IndexError) {
         if isStaging {
