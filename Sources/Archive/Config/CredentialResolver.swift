@@ -80,8 +80,7 @@ public struct CredentialResolver: Sendable {
         let reading = DispatchGroup()
         let reader = output.fileHandleForReading
         DispatchQueue.global().async(group: reading) { collected.set(reader.readDataToEndOfFile()) }
-        let seconds = Double(commandTimeout.components.seconds) + Double(commandTimeout.components.attoseconds) / 1e18
-        if reading.wait(timeout: .now() + seconds) == .timedOut {
+        if reading.wait(timeout: .now() + commandTimeout.inSeconds) == .timedOut {
             kill(-process.processIdentifier, SIGKILL)
             process.terminate()
             _ = reading.wait(timeout: .now() + 0.5)

@@ -48,8 +48,7 @@ final class IngestIndexStage: @unchecked Sendable {
 
     init(index: IndexWriterHandle, options: IngestOptions, onResult: @escaping (IngestResult) -> Void) {
         let queue = self.queue
-        let interval = Double(options.indexCommitInterval.components.seconds)
-            + Double(options.indexCommitInterval.components.attoseconds) / 1e18
+        let interval = options.indexCommitInterval.inSeconds
         let most = max(1, options.indexCommitDocuments)
         // `onResult` is only ever called on the index thread.
         nonisolated(unsafe) let onResult = onResult

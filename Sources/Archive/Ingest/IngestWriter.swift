@@ -55,8 +55,7 @@ final class IngestWriter {
 
     private func runBatch(startingWith first: IngestItem) throws {
         var batch = Batch()
-        let deadline = Date().addingTimeInterval(Double(options.batchLatency.components.seconds)
-                                                 + Double(options.batchLatency.components.attoseconds) / 1e18)
+        let deadline = Date().addingTimeInterval(options.batchLatency.inSeconds)
         let indexed = indexStage.takeCompleted()
         try store.write { tx in
             if !indexed.isEmpty { _ = try tx.markIndexed(indexed) }

@@ -15,18 +15,13 @@ struct IngestPipelineTests {
         options.batchMessages = 3
         let pipeline = try IngestPipeline(archive: test.archive, options: options) { collector.add($0) }
         let seenByOperation = LockedCounter()
-        func submit(_ bytes: [UInt8], _ label: String) throws {
-            let message = pipeline.newMessage(sighting: Sighting(source: .eml, account: "test", folder: .inbox), label: label)
-            try message.append(bytes)
-            try pipeline.submit(message)
-        }
         let mails = (0..<20).map { TestMail.message(subject: "number \($0)", body: "body of message \($0) zorblat\($0)") }
-        for index in 0..<10 { try submit(mails[index], "m\(index)") }
+        for index in 0..<10 { try pipeline.submit(mails[index], label: "m\(index)") }
         try pipeline.perform { _, summary in
             for _ in 0..<summary.new { seenByOperation.increment() }
         }
-        try submit(mails[3], "again")
-        for index in 10..<20 { try submit(mails[index], "m\(index)") }
+        try pipeline.submit(mails[3], label: "again")
+        for index in 10..<20 { try pipeline.submit(mails[index], label: "m\(index)") }
         let summary = try pipeline.finish()
 
         let results = collector.results
@@ -157,10 +152,7 @@ struct IngestPipelineTests {
         options.indexCommitInterval = .seconds(3_600)
         let pipeline = try IngestPipeline(archive: test.archive, options: options) { collector.add($0) }
         for index in 0..<7 {
-            let message = pipeline.newMessage(sighting: Sighting(source: .eml, account: "test", folder: .inbox),
-                                              label: "m\(index)")
-            try message.append(TestMail.message(subject: "shared \(index)", body: "quillwort \(index)"))
-            try pipeline.submit(message)
+            try pipeline.submit(TestMail.message(subject: "shared \(index)", body: "quillwort \(index)"), label: "m\(index)")
         }
         // Seven store batches of one message: the fifth fills the index commit, the last two wait.
         #expect(waitUntil { collector.results.count >= 5 && (try? test.messageCount()) == 7 })
@@ -185,9 +177,7 @@ struct IngestPipelineTests {
         options.indexCommitInterval = .milliseconds(200)
         options.batchLatency = .milliseconds(50)
         let pipeline = try IngestPipeline(archive: test.archive, options: options) { collector.add($0) }
-        let message = pipeline.newMessage(sighting: Sighting(source: .eml, account: "test", folder: .inbox), label: "one")
-        try message.append(TestMail.message(subject: "lonely", body: "stitchwort"))
-        try pipeline.submit(message)
+        try pipeline.submit(TestMail.message(subject: "lonely", body: "stitchwort"), label: "one")
         #expect(waitUntil { collector.results.count == 1 }, "the result came only when the pipeline finished")
         #expect(try test.ids("stitchwort").count == 1)
         _ = try pipeline.finish()

@@ -67,13 +67,19 @@ final class TemporaryArchive {
         let collector = ResultCollector()
         let pipeline = try IngestPipeline(archive: archive, options: options) { collector.add($0) }
         for (number, message) in messages.enumerated() {
-            let incoming = pipeline.newMessage(sighting: Sighting(source: .eml, account: "test", folder: MailboxName(message.folder)),
-                                               label: "message \(number)")
-            try incoming.append(message.bytes)
-            try pipeline.submit(incoming)
+            try pipeline.submit(message.bytes, label: "message \(number)", folder: MailboxName(message.folder))
         }
         let summary = try pipeline.finish()
         return (summary, collector.results)
+    }
+}
+
+extension IngestPipeline {
+    /// Submits one message's bytes, seen by the `.eml` source in account "test".
+    func submit(_ bytes: [UInt8], label: String, folder: MailboxName = .inbox) throws {
+        let message = newMessage(sighting: Sighting(source: .eml, account: "test", folder: folder), label: label)
+        try message.append(bytes)
+        try submit(message)
     }
 }
 
