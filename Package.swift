@@ -13,7 +13,7 @@ let argumentParser = Target.Dependency.product(name: "ArgumentParser", package: 
 
 var targets: [Target] = [
     // C shims over system libraries (installed by Tools/setup).
-    .target(name: "CCrypto", linkerSettings: [.linkedLibrary("crypto")]),
+    .target(name: "CCrypto"),
     .target(name: "CZlib", linkerSettings: [.linkedLibrary("z")]),
     .target(name: "CDeflate", linkerSettings: [.linkedLibrary("deflate")]),
     .target(name: "CMalloc"),
@@ -41,7 +41,7 @@ var targets: [Target] = [
     .target(name: "TestSupport", dependencies: ["MailModel", "IMAPProtocol", nioCore, nioPosix, nioSSL]),
 
     // Tests mirror the sources.
-    .testTarget(name: "MailModelTests", dependencies: ["MailModel", "TestSupport"]),
+    .testTarget(name: "MailModelTests", dependencies: ["MailModel", "CCrypto", "TestSupport"]),
     .testTarget(name: "IMAPProtocolTests", dependencies: ["IMAPProtocol", "TestSupport", nioCore]),
     .testTarget(name: "IMAPClientTests", dependencies: ["IMAPClient", "IMAPProtocol", "MailModel", "TestSupport", nioCore, nioPosix, logging]),
     .testTarget(name: "MIMETests", dependencies: ["MIME", "MailModel", "TestSupport", nioCore]),

@@ -1,6 +1,6 @@
 import CCrypto
 
-/// An incremental SHA-256 computation over the system's libcrypto.
+/// An incremental SHA-256 computation (CCrypto: the CPU's SHA extensions where present).
 ///
 /// A value type: copying it forks the computation.
 public struct SHA256: Sendable {
