@@ -4,9 +4,12 @@ import Foundation
 /// Opens the archive of `--home` for a command: readers never wait; writers take the lock and first
 /// bring the index up to date with the store (with a progress bar when that takes a while).
 enum ArchiveOpener {
-    /// Opens for reading.
-    static func forReading(_ global: GlobalOptions) throws -> MailArchive {
-        try MailArchive.open(home: global.resolvedHome, access: .readOnly)
+    /// Opens for reading: through one store connection, unless the command reads on several
+    /// threads at once (`parallel`).
+    static func forReading(_ global: GlobalOptions, parallel: Bool = false) throws -> MailArchive {
+        var options = MailArchive.Options()
+        if !parallel { options.storeReaders = 1 }
+        return try MailArchive.open(home: global.resolvedHome, access: .readOnly, options: options)
     }
 
     /// Opens for writing (waiting for another writer, then exit 6).

@@ -39,7 +39,7 @@ struct VerifyCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let archive = try ArchiveOpener.forReading(global)
+        let archive = try ArchiveOpener.forReading(global, parallel: true)
         defer { try? archive.close() }
         var options = ArchiveVerifier.Options()
         options.quick = quick || anchor

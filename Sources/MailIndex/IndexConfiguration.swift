@@ -60,7 +60,9 @@ public struct IndexConfiguration: Hashable, Sendable {
         }
         var config = IndexConfiguration(directory: directory, routing: defaultRouting, language: language, shards: [])
         for (number, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let line = rawLine.trimmingCharacters(in: .whitespaces)
+            var line = rawLine
+            while line.first?.isWhitespace == true { line.removeFirst() }
+            while line.last?.isWhitespace == true { line.removeLast() }
             if line.isEmpty || line.hasPrefix("#") { continue }
             let words = line.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
             func bad() -> IndexError {

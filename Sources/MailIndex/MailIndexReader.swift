@@ -1,5 +1,8 @@
 import CXapian
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import MailQuery
 
 /// Searches an index: all its shards (local and remote) as one database.
@@ -45,10 +48,11 @@ public final class MailIndexReader {
     private static func folderIdentities(_ configuration: IndexConfiguration) -> [String: UInt64] {
         var identities: [String: UInt64] = [:]
         for shard in configuration.shards {
-            guard let path = configuration.path(of: shard),
-                  let attributes = try? FileManager.default.attributesOfItem(atPath: path),
-                  let inode = (attributes[.systemFileNumber] as? NSNumber)?.uint64Value else { continue }
-            identities[path] = inode
+            // stat(2) directly: Foundation's attributesOfItem also looks up the owner's and group's
+            // names, a tenth of a millisecond of every search.
+            var info = stat()
+            guard let path = configuration.path(of: shard), stat(path, &info) == 0 else { continue }
+            identities[path] = UInt64(info.st_ino)
         }
         return identities
     }

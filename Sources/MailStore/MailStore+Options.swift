@@ -36,7 +36,8 @@ extension MailStore {
         /// Default 16384: messages are mostly large blobs, and larger pages mean fewer pages to write,
         /// log and checkpoint per message.
         public var pageSize: Int = 16_384
-        /// Readers the pool keeps open at most. Default 4.
+        /// Readers the pool keeps open at most. Default 4. A read-only store with 1 opens a single
+        /// connection instead of a pool: for a process that reads on one thread at a time.
         public var maximumReaderCount: Int = 4
         /// The time source for archived, seen and audit times. Default: the system clock.
         public var clock: @Sendable () -> Timestamp = { Timestamp(rawValue: Int64(time(nil))) }

@@ -36,8 +36,8 @@ extension MailStore {
     /// first audit entry).
     func prepareSchema() throws {
         let migrator = SchemaMigration.migrator()
-        try pool.read { db in try Self.refuseNewerSchema(migrator, db) }
-        try migrator.migrate(pool)
+        try database.read { db in try Self.refuseNewerSchema(migrator, db) }
+        try migrator.migrate(database)
         try write { tx in try tx.recordCreationIfNeeded() }
     }
 
@@ -45,7 +45,7 @@ extension MailStore {
     /// a read-only open cannot make).
     func checkSchemaForReading() throws {
         let migrator = SchemaMigration.migrator()
-        try pool.read { db in
+        try database.read { db in
             try Self.refuseNewerSchema(migrator, db)
             let applied = try migrator.appliedIdentifiers(db).count
             if applied < SchemaMigration.all.count {

@@ -11,10 +11,10 @@ extension MailStore {
                                progress: (@Sendable (_ bytes: Int64) -> Void)? = nil) throws -> MessageVerification {
         let ranges = try read { reader in try Self.keyRanges(reader.db, parts: max(1, parallelism)) }
         let results = Mutex<[Result<(messages: Int, bytes: Int64, problems: [MessageIntegrityProblem]), Error>]>([])
-        let pool = self.pool
+        let database = self.database
         DispatchQueue.concurrentPerform(iterations: ranges.count) { index in
             let result = Result {
-                try pool.read { db in
+                try database.read { db in
                     try MessageRangeVerifier(db: db, range: ranges[index], progress: { progress?($0) }).run()
                 }
             }

@@ -23,6 +23,10 @@ extension MailArchive {
         /// Whether a read-write open first indexes what the store has and the index lacks. Default
         /// true (`cairn reindex` skips it: it rebuilds everything anyway).
         public var catchUpOnOpen = true
+        /// Store connections a read-only archive reads on at once, at most. Default 4 (`verify`
+        /// re-hashes on several threads); 1 reads through a single connection, which opens in about
+        /// half the time (a one-shot query's start).
+        public var storeReaders = 4
         /// The store's time source; nil for the system clock (tests set one).
         public var clock: (@Sendable () -> Timestamp)?
 
