@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import enum MailModel.ProcessEnvironment
 
 /// Options every command accepts, before or after the subcommand's name.
 public struct GlobalOptions: ParsableArguments, Sendable {
@@ -28,13 +29,12 @@ public struct GlobalOptions: ParsableArguments, Sendable {
 
     /// The archive folder after the fallbacks of CLI.md.
     public var resolvedHome: URL {
-        let environment = ProcessInfo.processInfo.environment
         if let home, !home.isEmpty { return URL(fileURLWithPath: home) }
-        if let value = environment["CAIRN_HOME"], !value.isEmpty { return URL(fileURLWithPath: value) }
-        if let value = environment["XDG_DATA_HOME"], !value.isEmpty {
+        if let value = ProcessEnvironment.value("CAIRN_HOME") { return URL(fileURLWithPath: value) }
+        if let value = ProcessEnvironment.value("XDG_DATA_HOME") {
             return URL(fileURLWithPath: value).appendingPathComponent("cairn")
         }
-        let userHome = environment["HOME"] ?? FileManager.default.homeDirectoryForCurrentUser.path
+        let userHome = ProcessEnvironment.value("HOME") ?? FileManager.default.homeDirectoryForCurrentUser.path
         return URL(fileURLWithPath: userHome).appendingPathComponent(".local/share/cairn")
     }
 }

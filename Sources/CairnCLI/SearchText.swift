@@ -74,7 +74,7 @@ enum TerminalWidth {
     static func columns(default fallback: Int) -> Int {
         var size = winsize()
         if ioctl(1, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 { return Int(size.ws_col) }
-        if let columns = ProcessInfo.processInfo.environment["COLUMNS"].flatMap(Int.init), columns > 0 { return columns }
+        if let columns = ProcessEnvironment.value("COLUMNS").flatMap(Int.init), columns > 0 { return columns }
         return fallback
     }
 }

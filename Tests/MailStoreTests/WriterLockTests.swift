@@ -33,11 +33,16 @@ import Testing
         try second.write { tx in try tx.insert(SyntheticMail(), .imap(1)) }
     }
 
-    @Test func aReaderIsNeverBlockedAndNeverSeesHalfAWrite() throws {
+    /// With a pool of readers, and with the single connection of a one-reader store.
+    @Test(arguments: [4, 1])
+    func aReaderIsNeverBlockedAndNeverSeesHalfAWrite(readers: Int) throws {
         let temp = try TemporaryFolder()
         let writer = try MailStore.open(at: temp.archive)
         try writer.write { tx in try tx.insert(SyntheticMail(), .imap(1)) }
-        let reader = try MailStore.open(at: temp.archive, MailStore.Options(access: .readOnly))
+        var options = MailStore.Options(access: .readOnly)
+        options.maximumReaderCount = readers
+        let reader = try MailStore.open(at: temp.archive, options)
+        #expect(throws: ReadOnlyArchiveError.self) { try reader.write { tx in try tx.insert(SyntheticMail(), .imap(2)) } }
         let inside = DispatchSemaphore(value: 0)
         let proceed = DispatchSemaphore(value: 0)
         let done = DispatchSemaphore(value: 0)

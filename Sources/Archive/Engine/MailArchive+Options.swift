@@ -19,7 +19,14 @@ extension MailArchive {
         public var indexLanguage = "english"
         /// Threads that decode messages and build index documents. Default: the number of
         /// processors (at least 1).
-        public var workerCount = max(1, ProcessInfo.processInfo.activeProcessorCount)
+        public var workerCount: Int {
+            get { chosenWorkerCount ?? Self.processorCount }
+            set { chosenWorkerCount = newValue }
+        }
+        /// The worker count set by the caller, if any.
+        private var chosenWorkerCount: Int?
+        /// The processors this process may use (counted once, when first needed: a reader never is).
+        private static let processorCount = max(1, ProcessInfo.processInfo.activeProcessorCount)
         /// Whether a read-write open first indexes what the store has and the index lacks. Default
         /// true (`cairn reindex` skips it: it rebuilds everything anyway).
         public var catchUpOnOpen = true
@@ -35,7 +42,7 @@ extension MailArchive {
 
         /// `$CAIRN_LOCK_TIMEOUT` in seconds, if set and valid.
         static var environmentLockTimeout: Duration? {
-            guard let text = ProcessInfo.processInfo.environment["CAIRN_LOCK_TIMEOUT"], let seconds = Double(text),
+            guard let text = ProcessEnvironment.value("CAIRN_LOCK_TIMEOUT"), let seconds = Double(text),
                   seconds >= 0 else { return nil }
             return .milliseconds(Int(seconds * 1000))
         }
