@@ -12,7 +12,7 @@ let grdb = Target.Dependency.product(name: "GRDB", package: "GRDB.swift")
 let argumentParser = Target.Dependency.product(name: "ArgumentParser", package: "swift-argument-parser")
 
 var targets: [Target] = [
-    // C shims over system libraries (installed by Tools/setup).
+    // C shims: over system libraries (installed by Tools/setup), and CCrypto's own SHA-256.
     .target(name: "CCrypto"),
     .target(name: "CZlib", linkerSettings: [.linkedLibrary("z")]),
     .target(name: "CDeflate", linkerSettings: [.linkedLibrary("deflate")]),

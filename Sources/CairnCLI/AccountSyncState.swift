@@ -17,7 +17,9 @@ struct AccountSyncState {
 
     /// Reads the state of an account from the archive of `home` (read-only, never waiting).
     static func load(home: URL, account: String) -> AccountSyncState {
-        guard let archive = try? MailArchive.open(home: home, access: .readOnly) else { return AccountSyncState(folders: []) }
+        guard let archive = try? MailArchive.open(home: home, access: .readOnly, options: .singleReader) else {
+            return AccountSyncState(folders: [])
+        }
         defer { try? archive.close() }
         let folders = (try? archive.store.read { reader -> [Folder] in
             try reader.folderStates(account: account).map { state in

@@ -7,9 +7,8 @@ enum ArchiveOpener {
     /// Opens for reading: through one store connection, unless the command reads on several
     /// threads at once (`parallel`).
     static func forReading(_ global: GlobalOptions, parallel: Bool = false) throws -> MailArchive {
-        var options = MailArchive.Options()
-        if !parallel { options.storeReaders = 1 }
-        return try MailArchive.open(home: global.resolvedHome, access: .readOnly, options: options)
+        try MailArchive.open(home: global.resolvedHome, access: .readOnly,
+                             options: parallel ? MailArchive.Options() : .singleReader)
     }
 
     /// Opens for writing (waiting for another writer, then exit 6).

@@ -47,7 +47,7 @@ final class SavedSearchSource {
     /// The text of the saved search of that name, if any.
     func query(named name: String) -> String? {
         guard let home else { return nil }
-        if archive == nil { archive = try? MailArchive.open(home: home, access: .readOnly) }
+        if archive == nil { archive = try? MailArchive.open(home: home, access: .readOnly, options: .singleReader) }
         return try? archive?.savedSearches().first { $0.name == name }?.query
     }
 }

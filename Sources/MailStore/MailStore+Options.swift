@@ -39,10 +39,6 @@ extension MailStore {
         /// Readers the pool keeps open at most. Default 4. A read-only store with 1 opens a single
         /// connection instead of a pool: for a process that reads on one thread at a time.
         public var maximumReaderCount: Int = 4
-        /// Bytes of the database file a read-only store maps into memory, read without a system
-        /// call or a copy per page (0: none). Default 1 GiB (address space, not memory: the pages
-        /// stay in the kernel's page cache). A search reads a page per result.
-        public var memoryMapBytes: Int64 = 1 << 30
         /// The time source for archived, seen and audit times. Default: the system clock.
         public var clock: @Sendable () -> Timestamp = { Timestamp(rawValue: Int64(time(nil))) }
 

@@ -20,9 +20,6 @@ extension MailStore {
             // truncated when the savepoint is released; pages appended past the file's end are never
             // journaled): as files they cost a write per page touched.
             try db.execute(sql: "PRAGMA temp_store = MEMORY")
-            if readOnly, options.memoryMapBytes > 0 {
-                try db.execute(sql: "PRAGMA mmap_size = \(options.memoryMapBytes)")
-            }
             if !readOnly {
                 // Takes effect only on a database without tables yet (a new archive).
                 try db.execute(sql: "PRAGMA page_size = \(options.pageSize)")

@@ -1,8 +1,7 @@
 import Dispatch
 import Foundation
-import GRDB
 import MailModel
-@testable import MailStore
+import MailStore
 import Testing
 
 @Suite struct WriterLockTests {
@@ -69,27 +68,5 @@ import Testing
         proceed.signal()
         done.wait()
         #expect(try reader.read { try $0.messageCount() } == 50)
-    }
-
-    /// A reader maps the database file (reads without a system call per page); a writer does not,
-    /// and a reader told not to does not either.
-    @Test func readersMapTheDatabaseFile() throws {
-        let temp = try TemporaryFolder()
-        let writer = try MailStore.open(at: temp.archive)
-        try writer.write { tx in try tx.insert(SyntheticMail(), .imap(1)) }
-        func mapped(_ store: MailStore) throws -> Int64 {
-            try store.read { try Int64.fetchOne($0.db, sql: "PRAGMA mmap_size") ?? -1 }
-        }
-        #expect(try mapped(writer) == 0)
-        for readers in [1, 4] {
-            var options = MailStore.Options(access: .readOnly)
-            options.maximumReaderCount = readers
-            let reader = try MailStore.open(at: temp.archive, options)
-            #expect(try mapped(reader) == options.memoryMapBytes)
-            #expect(try reader.read { try $0.messageCount() } == 1)
-        }
-        var unmapped = MailStore.Options(access: .readOnly)
-        unmapped.memoryMapBytes = 0
-        #expect(try mapped(MailStore.open(at: temp.archive, unmapped)) == 0)
     }
 }

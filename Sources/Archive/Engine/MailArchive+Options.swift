@@ -40,6 +40,14 @@ extension MailArchive {
         /// The defaults.
         public init() {}
 
+        /// The defaults, with a read-only archive read through a single store connection: for a
+        /// process that reads on one thread at a time.
+        public static var singleReader: Options {
+            var options = Options()
+            options.storeReaders = 1
+            return options
+        }
+
         /// `$CAIRN_LOCK_TIMEOUT` in seconds, if set and valid.
         static var environmentLockTimeout: Duration? {
             guard let text = ProcessEnvironment.value("CAIRN_LOCK_TIMEOUT"), let seconds = Double(text),

@@ -56,7 +56,7 @@ public final class MailArchive: Sendable {
                             progress: (@Sendable (IndexProgress) -> Void)? = nil) throws -> MailArchive {
         var storeOptions = MailStore.Options(access: access == .readOnly ? .readOnly : .readWrite)
         storeOptions.lockTimeout = options.lockTimeout
-        storeOptions.maximumReaderCount = options.storeReaders
+        if access == .readOnly { storeOptions.maximumReaderCount = options.storeReaders }
         if let clock = options.clock { storeOptions.clock = clock }
         let store = try MailStore.open(at: home, storeOptions)
         guard access == .readWrite else {
