@@ -59,7 +59,8 @@ public struct IndexConfiguration: Hashable, Sendable {
             throw IndexError(.failed, "cannot read \(path): \(error)")
         }
         var config = IndexConfiguration(directory: directory, routing: defaultRouting, language: language, shards: [])
-        for (number, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        // Any line break: "\r\n" is one Character, which splitting on "\n" alone would never cut.
+        for (number, rawLine) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
             var line = rawLine
             while line.first?.isWhitespace == true { line.removeFirst() }
             while line.last?.isWhitespace == true { line.removeLast() }
