@@ -84,6 +84,16 @@ def query_rows(res):
     return rows
 
 
+def start_line(res):
+    """A line on each tool's process start alone (`--version`), under the query table."""
+    start = res.get("start")
+    if not start:
+        return []
+    parts = [f"{tool} {_ms(s['median'])} ms" for tool, s in start.items()]
+    return ["Process start alone (`--version`, no database opened; median of 20 runs), the floor under "
+            "every query above: " + ", ".join(parts) + ".", ""]
+
+
 def median_query_latency(res, tool, which="warm"):
     """The median over the 12 queries of a tool's median latency (seconds), or None."""
     vals = [q["tools"][tool][which]["median"] for q in res["queries"]
@@ -271,7 +281,7 @@ def render(all_results, args_line, plot_name, analysis=None):
                   "file (duplicates twice) and skips attachments' text; the truth column is the generator's "
                   "exact answer for planted terms (distinct messages).", "",
                   "| # | query | cairn count | cairn search | notmuch count | notmuch search | mu find | truth |",
-                  "| --- | --- | --- | --- | --- | --- | --- | --- |"] + query_rows(r) + [""]
+                  "| --- | --- | --- | --- | --- | --- | --- | --- |"] + query_rows(r) + [""] + start_line(r)
     for r in all_results:
         if not r.get("accuracy"):
             continue

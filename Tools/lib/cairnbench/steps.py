@@ -276,6 +276,20 @@ class Bench:
             for name, (cmd, env, parse) in variants.items():
                 entry["tools"][name] = self._query(cmd, env, parse, name.startswith("mu"), cold_ok)
             self.results["queries"].append(entry)
+        self.results["start"] = self._process_start(c, nm_env)
+
+    def _process_start(self, c, nm_env):
+        """Each tool's process start alone (`--version`: no database opened), the floor under every
+        query's latency: median wall time of 20 runs after one warm-up."""
+        commands = {"notmuch": (["notmuch", "--version"], nm_env), "mu": (["mu", "--version"], None)}
+        if c:
+            commands = {"cairn": ([self.ctx.cairn, "--version"], c.env()), **commands}
+        start = {}
+        for name, (cmd, env) in commands.items():
+            if not run(cmd, env=env, capture=True).ok:
+                continue
+            start[name] = summarize([run(cmd, env=env, capture=True).wall for _ in range(20)])
+        return start
 
     def _query(self, cmd, env, parse, is_mu, cold_ok):
         def once():
