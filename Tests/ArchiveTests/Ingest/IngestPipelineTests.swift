@@ -10,10 +10,9 @@ struct IngestPipelineTests {
     @Test("results leave in submission order, operations in their place, duplicates stored once")
     func ordering() throws {
         let test = try TemporaryArchive()
-        let collector = ResultCollector()
-        var options = IngestOptions()
+                var options = IngestOptions()
         options.batchMessages = 3
-        let pipeline = try IngestPipeline(archive: test.archive, options: options) { collector.add($0) }
+        let (pipeline, collector) = try test.collectingPipeline(options)
         let seenByOperation = LockedCounter()
         let mails = (0..<20).map { TestMail.message(subject: "number \($0)", body: "body of message \($0) zorblat\($0)") }
         for index in 0..<10 { try pipeline.submit(mails[index], label: "m\(index)") }
@@ -145,12 +144,11 @@ struct IngestPipelineTests {
     @Test("one index commit covers many store batches; results wait for it")
     func sharedIndexCommits() throws {
         let test = try TemporaryArchive()
-        let collector = ResultCollector()
-        var options = IngestOptions()
+                var options = IngestOptions()
         options.batchMessages = 1
         options.indexCommitDocuments = 5
         options.indexCommitInterval = .seconds(3_600)
-        let pipeline = try IngestPipeline(archive: test.archive, options: options) { collector.add($0) }
+        let (pipeline, collector) = try test.collectingPipeline(options)
         for index in 0..<7 {
             try pipeline.submit(TestMail.message(subject: "shared \(index)", body: "quillwort \(index)"), label: "m\(index)")
         }
@@ -171,12 +169,11 @@ struct IngestPipelineTests {
     @Test("staged index changes are committed after the commit interval, while the source is still open")
     func indexCommitInterval() throws {
         let test = try TemporaryArchive()
-        let collector = ResultCollector()
-        var options = IngestOptions()
+                var options = IngestOptions()
         options.indexCommitDocuments = 1_000
         options.indexCommitInterval = .milliseconds(200)
         options.batchLatency = .milliseconds(50)
-        let pipeline = try IngestPipeline(archive: test.archive, options: options) { collector.add($0) }
+        let (pipeline, collector) = try test.collectingPipeline(options)
         try pipeline.submit(TestMail.message(subject: "lonely", body: "stitchwort"), label: "one")
         #expect(waitUntil { collector.results.count == 1 }, "the result came only when the pipeline finished")
         #expect(try test.ids("stitchwort").count == 1)

@@ -60,12 +60,18 @@ final class TemporaryArchive {
         try archive.makeSearcher().documentCount()
     }
 
+    /// A pipeline into this archive whose results a new collector gathers.
+    func collectingPipeline(_ options: IngestOptions = IngestOptions()) throws -> (IngestPipeline, ResultCollector) {
+        let collector = ResultCollector()
+        let pipeline = try IngestPipeline(archive: archive, options: options) { collector.add($0) }
+        return (pipeline, collector)
+    }
+
     /// Runs one pipeline over the given messages (bytes with a folder each) and returns the results.
     @discardableResult
     func ingest(_ messages: [(bytes: [UInt8], folder: String)], options: IngestOptions = IngestOptions()) throws
         -> (summary: IngestSummary, results: [IngestResult]) {
-        let collector = ResultCollector()
-        let pipeline = try IngestPipeline(archive: archive, options: options) { collector.add($0) }
+        let (pipeline, collector) = try collectingPipeline(options)
         for (number, message) in messages.enumerated() {
             try pipeline.submit(message.bytes, label: "message \(number)", folder: MailboxName(message.folder))
         }
